@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LtiBadgeBridge.Web.Hosting;
+
+/// <summary>How this process runs. Bound from the <c>Service</c> section (env: <c>Service__Role</c>).</summary>
+public sealed class ServiceOptions
+{
+    public const string SectionName = "Service";
+
+    /// <summary><c>all</c> (web and jobs; the default), <c>web</c>, <c>worker</c> or <c>migrate</c>.</summary>
+    [Required]
+    [RegularExpression("^(all|web|worker|migrate)$", ErrorMessage = "Service:Role must be one of all, web, worker, migrate (e.g. --role worker).")]
+    public string Role { get; set; } = "all";
+
+    /// <summary>
+    /// The public origin the LMS and learners reach us at, e.g. https://badges.example.edu. Used in
+    /// launch URLs, key set URLs, credential ids and verify links. Empty: the request's own origin.
+    /// </summary>
+    [Url(ErrorMessage = "Service:PublicBaseUrl must be an absolute URL such as https://badges.example.edu.")]
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// A secret for the operator endpoints under <c>/ops</c> (sent as <c>Authorization: Bearer ...</c>).
+    /// Empty: those endpoints do not exist.
+    /// </summary>
+    public string? OperatorToken { get; set; }
+
+    public HostRole ParsedRole => Role switch
+    {
+        "web" => HostRole.Web,
+        "worker" => HostRole.Worker,
+        "migrate" => HostRole.Migrate,
+        _ => HostRole.All,
+    };
+}
