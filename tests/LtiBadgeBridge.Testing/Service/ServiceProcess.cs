@@ -74,7 +74,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     {
         await using var service = Start(arguments, environment);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        timeout.CancelAfter(TimeSpan.FromSeconds(180));
         await service._process.WaitForExitAsync(timeout.Token);
         service._process.WaitForExit();
         return (service._process.ExitCode, service.Output);

@@ -19,7 +19,7 @@ public sealed class EmbeddedDefaultTests : IDisposable
 
         await using (var first = ServiceProcess.Start(args))
         {
-            await first.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), ct);
+            await first.WaitUntilReadyAsync(TimeSpan.FromSeconds(120), ct);
             using var http = new HttpClient { BaseAddress = first.BaseUrl };
             http.DefaultRequestHeaders.Authorization = new("Bearer", token);
             using var enqueued = await http.PostAsync(new Uri("/ops/jobs/probe?marker=before-restart", UriKind.Relative), null, ct);
@@ -30,7 +30,7 @@ public sealed class EmbeddedDefaultTests : IDisposable
         }
 
         await using var second = ServiceProcess.Start(args);
-        await second.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), ct);
+        await second.WaitUntilReadyAsync(TimeSpan.FromSeconds(120), ct);
 
         Assert.Equal(1, await CountProbesAsync("before-restart", ct));
         Assert.DoesNotContain("Applied migration", second.Output, StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public sealed class EmbeddedDefaultTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         await using var service = ServiceProcess.Start([$"--Database:DataDirectory={_dataDirectory}", "--Service:OperatorToken=right"]);
-        await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), ct);
+        await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(120), ct);
         using var http = new HttpClient { BaseAddress = service.BaseUrl };
         http.DefaultRequestHeaders.Authorization = new("Bearer", "wrong");
 

@@ -30,9 +30,9 @@ public sealed class MultiProcessTests
         await using var worker1 = ServiceProcess.Start(["--role", "worker"], environment);
         await using var worker2 = ServiceProcess.Start(["--role", "worker"], environment);
         await Task.WhenAll(
-            web.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), ct),
-            worker1.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), ct),
-            worker2.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), ct));
+            web.WaitUntilReadyAsync(TimeSpan.FromSeconds(120), ct),
+            worker1.WaitUntilReadyAsync(TimeSpan.FromSeconds(120), ct),
+            worker2.WaitUntilReadyAsync(TimeSpan.FromSeconds(120), ct));
 
         using var http = new HttpClient { BaseAddress = web.BaseUrl };
         http.DefaultRequestHeaders.Authorization = new("Bearer", token);
