@@ -17,6 +17,9 @@ public abstract class SqlDialect
     /// <summary>Row-locking clause for "claim the next rows" queries; SQLite serialises writers anyway.</summary>
     public abstract string ForUpdateSkipLocked { get; }
 
+    /// <summary>True when two values differ, treating two nulls as equal.</summary>
+    public abstract string NullSafeDiffers(string left, string right);
+
     /// <summary>A case-insensitive "contains" predicate for the given column and parameter.</summary>
     public abstract string ContainsIgnoreCase(string column, string parameter);
 
@@ -27,6 +30,7 @@ public abstract class SqlDialect
         public override string ForUpdateSkipLocked => "";
         public override string ContainsIgnoreCase(string column, string parameter) =>
             $"instr(lower({column}), lower({parameter})) > 0";
+        public override string NullSafeDiffers(string left, string right) => $"{left} IS NOT {right}";
     }
 
     private sealed class PostgresDialect : SqlDialect
@@ -36,5 +40,6 @@ public abstract class SqlDialect
         public override string ForUpdateSkipLocked => "FOR UPDATE SKIP LOCKED";
         public override string ContainsIgnoreCase(string column, string parameter) =>
             $"strpos(lower({column}), lower({parameter})) > 0";
+        public override string NullSafeDiffers(string left, string right) => $"{left} IS DISTINCT FROM {right}";
     }
 }
