@@ -66,7 +66,7 @@ public static class StatusListCredentialBuilder
 
         var listUrl = (string?)(entry["statusListCredential"] as JsonValue);
         var purpose = (string?)(entry["statusPurpose"] as JsonValue);
-        if (!int.TryParse((string?)(entry["statusListIndex"] as JsonValue), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        if (!TryIndex(entry["statusListIndex"], out var index))
         {
             return Invalid("statusListIndex is not a non-negative integer.");
         }
@@ -100,6 +100,15 @@ public static class StatusListCredentialBuilder
         return purpose == StatusPurposes.Suspension
             ? new CredentialProblem(CredentialProblemCodes.Suspended, "The credential is suspended.")
             : new CredentialProblem(CredentialProblemCodes.Revoked, "The credential has been revoked.");
+    }
+
+    // The spec writes the index as a string; some issuers write a JSON number.
+    private static bool TryIndex(JsonNode? node, out int index)
+    {
+        index = -1;
+        return node is JsonValue value
+            && ((value.TryGetValue<string>(out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out index))
+                || (value.TryGetValue<int>(out index) && index >= 0));
     }
 
     private static bool IsBitstringEntry(JsonObject entry) =>
