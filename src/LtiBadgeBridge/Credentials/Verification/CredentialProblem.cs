@@ -21,4 +21,5 @@ public static class CredentialProblemCodes
     public const string Revoked = "revoked";
     public const string Suspended = "suspended";
     public const string BakedImageInvalid = "baked_image_invalid";
+    public const string ProofUnsupported = "proof_unsupported";
 }
