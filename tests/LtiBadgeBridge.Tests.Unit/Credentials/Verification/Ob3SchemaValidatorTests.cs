@@ -13,6 +13,9 @@ public sealed class Ob3SchemaValidatorTests
     private static readonly Ob3SchemaValidator Achievement =
         Ob3SchemaValidator.FromDirectory(TestVectors.Path("ob3", "schema"), CredentialConstants.AchievementCredentialSchema);
 
+    private static readonly Ob3SchemaValidator Formal =
+        Ob3SchemaValidator.FromFile(TestVectors.Path("ob3", "schema", "spec-build", "achievementcredential.json"));
+
     public static TheoryData<string> Shapes => ["pilot", "extension", "minimal", "endorsed", "expiring"];
 
     [Theory]
@@ -29,9 +32,7 @@ public sealed class Ob3SchemaValidatorTests
     [MemberData(nameof(Shapes))]
     public void Credential_EveryShape_ValidatesAgainstTheFormalSpecSchema(string shape)
     {
-        var formal = Ob3SchemaValidator.FromFile(TestVectors.Path("ob3", "schema", "spec-build", "achievementcredential.json"));
-
-        var problems = formal.Validate(Build(shape));
+        var problems = Formal.Validate(Build(shape));
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
