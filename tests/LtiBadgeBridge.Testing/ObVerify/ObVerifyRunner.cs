@@ -78,6 +78,34 @@ public sealed class ObVerifyRunner
         return report with { ExitCode = exit, StandardError = stderr.Trim() };
     }
 
+    /// <summary>
+    /// Signs <paramref name="credentialJson"/> with the reference Data Integrity libraries (see
+    /// <see cref="ReferenceDataIntegritySigner"/>): Ed25519 key from its 32-byte <paramref name="seed"/>,
+    /// proof.verificationMethod <paramref name="verificationMethod"/>; <paramref name="contexts"/> pre-loads
+    /// contexts the loader does not bundle (URL -> document JSON).
+    /// </summary>
+    public async Task<string> SignDataIntegrityAsync(
+        string credentialJson, ReadOnlyMemory<byte> seed, string verificationMethod, DateTimeOffset? created,
+        IReadOnlyDictionary<string, string>? contexts, CancellationToken cancellationToken)
+    {
+        var request = new System.Text.Json.Nodes.JsonObject
+        {
+            ["credential"] = System.Text.Json.Nodes.JsonNode.Parse(credentialJson),
+            ["seedHex"] = Convert.ToHexStringLower(seed.Span),
+            ["verificationMethod"] = verificationMethod,
+            ["contexts"] = new System.Text.Json.Nodes.JsonObject(
+                (contexts ?? new Dictionary<string, string>()).Select(c => KeyValuePair.Create(c.Key, System.Text.Json.Nodes.JsonNode.Parse(c.Value)))),
+        };
+        if (created is { } time)
+        {
+            request["created"] = time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var script = ReferenceDataIntegritySigner.EnsureScript(_installDirectory);
+        var (exit, stdout, stderr) = await RunAsync("node", [script], _installDirectory, TimeSpan.FromMinutes(2), cancellationToken, request.ToJsonString());
+        return exit == 0 ? stdout : throw new InvalidOperationException($"Reference Data Integrity signing failed (exit {exit}): {stderr}");
+    }
+
     private static async Task<string?> MissingPrerequisiteAsync(CancellationToken cancellationToken)
     {
         string source;
@@ -183,11 +211,13 @@ public sealed class ObVerifyRunner
     }
 
     private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(
-        string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+        string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken,
+        string? standardInput = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = standardInput is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -198,6 +228,12 @@ public sealed class ObVerifyRunner
         }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken);
+            process.StandardInput.Close();
+        }
+
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
         var stdout = process.StandardOutput.ReadToEndAsync(timeoutSource.Token);

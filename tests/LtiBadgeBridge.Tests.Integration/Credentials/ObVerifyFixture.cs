@@ -67,7 +67,16 @@ public sealed class ObVerifyFixture : IAsyncLifetime
             Statics = statics,
         }, cancellationToken);
 
-        var extension = OpenBadgeCredentialBuilder.Build(PilotCredential.Input(extensionContext: MicroCredentialContext.UrlFor(PilotCredential.BaseUrl)));
+        var contextUrl = MicroCredentialContext.UrlFor(PilotCredential.BaseUrl).AbsoluteUri;
+        var extension = OpenBadgeCredentialBuilder.Build(PilotCredential.Input(extensionContext: new Uri(contextUrl)));
+        statics[contextUrl] = Write("microcredential-v1.jsonld", MicroCredentialContext.Document);
+        var contexts = new Dictionary<string, string>(StringComparer.Ordinal) { [contextUrl] = MicroCredentialContext.Document };
+        var method = DidWeb.KeyUrl(PilotCredential.IssuerDid, Ed25519.KeyId);
+        var referenceDi = await runner.SignDataIntegrityAsync(credential.ToJsonString(), Ed25519.PrivateKey, method, PilotCredential.AwardedAt, null, cancellationToken);
+        var referenceDiExtension = await runner.SignDataIntegrityAsync(extension.ToJsonString(), Ed25519.PrivateKey, method, PilotCredential.AwardedAt, contexts, cancellationToken);
+        var tamperedDi = JsonNode.Parse(referenceDi)!;
+        tamperedDi["credentialSubject"]!["achievement"]!["name"] = "Cloud Computing Expert";
+
         DidRun = await runner.VerifyAsync(new ObVerifyRequest
         {
             Files =
@@ -79,6 +88,11 @@ public sealed class ObVerifyFixture : IAsyncLifetime
                 Write("badge.svg", SvgBaker.Bake(DefaultBadgeImage.Svg("Cloud Computing"), jwt)),
                 Write("tampered.jwt", Tamper(jwt)),
                 WriteBytes("tampered.png", PngBaker.Bake(DefaultBadgeImage.Png(), Tamper(jwt))),
+                Write("reference-di.json", referenceDi),
+                Write("reference-di-extension.json", referenceDiExtension),
+                WriteBytes("reference-di.png", PngBaker.Bake(DefaultBadgeImage.Png(), referenceDi)),
+                Write("reference-di.svg", SvgBaker.Bake(DefaultBadgeImage.Svg("Cloud Computing"), referenceDi)),
+                Write("reference-di-tampered.json", tamperedDi.ToJsonString()),
                 Write("revoked.jwt", Sign(OpenBadgeCredentialBuilder.Build(PilotCredential.Input(statusIndex: RevokedIndex)), Es256)),
             ],
             DidDocuments = [Write("did.json", IssuerDocuments.DidDocument(PilotCredential.IssuerDid, PublishedKeys).ToJsonString())],

@@ -61,6 +61,28 @@ public sealed class ObVerifyInteropTests(ObVerifyFixture fixture) : IClassFixtur
         Assert.Equal(1, fixture.DidRun.ExitCode);
     }
 
+    [Theory]
+    [InlineData("reference-di.json", "JSON credential (embedded proof)")]
+    [InlineData("reference-di-extension.json", "JSON credential (embedded proof)")]
+    [InlineData("reference-di.png", "PNG baked -> JSON credential (embedded proof)")]
+    [InlineData("reference-di.svg", "SVG baked -> JSON credential (embedded proof)")]
+    public void DataIntegrity_OurJsonSignedByTheReferenceLibrary_VerifiesWithOurDidDocument(string file, string format)
+    {
+        var result = Run(fixture.DidRun).For(file);
+
+        Assert.True(result.Ok, result.ToString());
+        Assert.Equal(("DataIntegrityProof (eddsa-rdfc-2022)", format), (result.Proof, result.Format));
+        Assert.Equal((true, true, true, "not revoked"), (result.Signature, result.Schema, result.Semantics, result.Status));
+    }
+
+    [Fact]
+    public void DataIntegrity_TamperedCopy_FailsTheSignature()
+    {
+        var result = Run(fixture.DidRun).For("reference-di-tampered.json");
+
+        Assert.False(result.Signature, result.ToString());
+    }
+
     [Fact]
     public void RevokedCredential_StatusBitSetInSignedList_ReportsRevoked()
     {
