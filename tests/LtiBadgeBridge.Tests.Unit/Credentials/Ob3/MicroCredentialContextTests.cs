@@ -32,9 +32,10 @@ public sealed class MicroCredentialContextTests
     }
 
     [Fact]
-    public void Sha256_IsThePinOfTheServedBytes()
+    public void Sha256_IsThePinOfTheServedBytes_AndNeverChanges()
     {
-        Assert.Equal(64, MicroCredentialContext.Sha256.Length);
+        // Credentials signed with Data Integrity depend on these exact bytes: publish a v2 document instead of editing.
+        Assert.Equal("6c7635d89ff4aeb4ffe9df594ee133d49e99437a3c343cee6a9a1a9727217d80", MicroCredentialContext.Sha256);
         Assert.Equal(
             Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(MicroCredentialContext.Bytes())),
             MicroCredentialContext.Sha256);
