@@ -122,6 +122,22 @@ public sealed class VcJwtTests
     }
 
     [Fact]
+    public async Task Signer_ReusedAcrossCredentialsAndKeys_ProducesVerifiableJwts()
+    {
+        using var signer = new VcJwtSigner();
+        var credential = OpenBadgeCredentialBuilder.Build(PilotCredential.Input());
+
+        foreach (var key in new[] { Es256, Rs256, Es256 })
+        {
+            var signed = await signer.SignAsync(credential, PilotCredential.IssuerDid, key, TestContext.Current.CancellationToken);
+
+            Assert.Equal(ProofFormat.VcJwt, signed.Format);
+            Assert.Equal(signed.Jwt, signed.Text);
+            Assert.True(VcJwtVerifier.Verify(signed.Jwt!, Resolve, Now).IsValid);
+        }
+    }
+
+    [Fact]
     public void Sign_Ed25519Key_IsRefused() =>
         Assert.Throws<ArgumentException>(() => VcJwt.Sign(
             OpenBadgeCredentialBuilder.Build(PilotCredential.Input()), "kid", IssuerKeyFactory.Generate(IssuerKeyAlgorithm.Ed25519, "k")));
