@@ -74,6 +74,16 @@ public sealed class ObVerifyFixture : IAsyncLifetime
         var method = DidWeb.KeyUrl(PilotCredential.IssuerDid, Ed25519.KeyId);
         var referenceDi = await runner.SignDataIntegrityAsync(credential.ToJsonString(), Ed25519.PrivateKey, method, PilotCredential.AwardedAt, null, cancellationToken);
         var referenceDiExtension = await runner.SignDataIntegrityAsync(extension.ToJsonString(), Ed25519.PrivateKey, method, PilotCredential.AwardedAt, contexts, cancellationToken);
+        var diListUrl = new Uri(PilotCredential.BaseUrl, "status/reg-1/2");
+        var diList = StatusListCredentialBuilder.Build(diListUrl, PilotCredential.IssuerDid, StatusPurposes.Revocation, list, PilotCredential.AwardedAt);
+        statics[diListUrl.AbsoluteUri] = Write("status-list-di.json",
+            await runner.SignDataIntegrityAsync(diList.ToJsonString(), Ed25519.PrivateKey, method, PilotCredential.AwardedAt, null, cancellationToken));
+        var revokedDi = await runner.SignDataIntegrityAsync(
+            OpenBadgeCredentialBuilder.Build(PilotCredential.Input() with
+            {
+                Status = new StatusListEntry { StatusListCredential = diListUrl, Index = RevokedIndex },
+            }).ToJsonString(),
+            Ed25519.PrivateKey, method, PilotCredential.AwardedAt, null, cancellationToken);
         var tamperedDi = JsonNode.Parse(referenceDi)!;
         tamperedDi["credentialSubject"]!["achievement"]!["name"] = "Cloud Computing Expert";
 
@@ -93,6 +103,7 @@ public sealed class ObVerifyFixture : IAsyncLifetime
                 WriteBytes("reference-di.png", PngBaker.Bake(DefaultBadgeImage.Png(), referenceDi)),
                 Write("reference-di.svg", SvgBaker.Bake(DefaultBadgeImage.Svg("Cloud Computing"), referenceDi)),
                 Write("reference-di-tampered.json", tamperedDi.ToJsonString()),
+                Write("reference-di-revoked.json", revokedDi),
                 Write("revoked.jwt", Sign(OpenBadgeCredentialBuilder.Build(PilotCredential.Input(statusIndex: RevokedIndex)), Es256)),
             ],
             DidDocuments = [Write("did.json", IssuerDocuments.DidDocument(PilotCredential.IssuerDid, PublishedKeys).ToJsonString())],

@@ -83,10 +83,12 @@ public sealed class ObVerifyInteropTests(ObVerifyFixture fixture) : IClassFixtur
         Assert.False(result.Signature, result.ToString());
     }
 
-    [Fact]
-    public void RevokedCredential_StatusBitSetInSignedList_ReportsRevoked()
+    [Theory]
+    [InlineData("revoked.jwt")] // VC-JWT credential, VC-JWT status list
+    [InlineData("reference-di-revoked.json")] // Data Integrity credential and status list
+    public void RevokedCredential_StatusBitSetInSignedList_ReportsRevoked(string file)
     {
-        var result = Run(fixture.DidRun).For("revoked.jwt");
+        var result = Run(fixture.DidRun).For(file);
 
         Assert.Equal((true, false, "revoked"), (result.Signature, result.Ok, result.Status));
         Assert.Contains("status: credential is revoked", result.Errors);
