@@ -106,7 +106,7 @@ public sealed class ObVerifyFixture : IAsyncLifetime
                 Write("reference-di-revoked.json", revokedDi),
                 Write("revoked.jwt", Sign(OpenBadgeCredentialBuilder.Build(PilotCredential.Input(statusIndex: RevokedIndex)), Es256)),
             ],
-            DidDocuments = [Write("did.json", IssuerDocuments.DidDocument(PilotCredential.IssuerDid, PublishedKeys).ToJsonString())],
+            DidDocuments = [Write("did.json", IssuerDocuments.DidDocument(PilotCredential.IssuerDid, PublishedKeys, PilotCredential.Issuer.ProfileUrl).ToJsonString())],
             Statics = statics,
         }, cancellationToken);
     }

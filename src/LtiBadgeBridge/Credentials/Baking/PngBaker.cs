@@ -57,7 +57,13 @@ public static class PngBaker
                 continue;
             }
 
+            // keyword \0, compression flag, compression method, language tag \0, translated keyword \0, text
             var keywordEnd = data.IndexOf((byte)0);
+            if (keywordEnd + 3 > data.Length)
+            {
+                throw new FormatException("The badge iTXt chunk is truncated.");
+            }
+
             if (data[keywordEnd + 1] != 0)
             {
                 throw new FormatException("The badge iTXt chunk is compressed; Open Badges forbids that.");
@@ -65,8 +71,13 @@ public static class PngBaker
 
             var rest = data[(keywordEnd + 3)..];
             var languageEnd = rest.IndexOf((byte)0);
+            var translatedEnd = languageEnd < 0 ? -1 : rest[(languageEnd + 1)..].IndexOf((byte)0);
+            if (translatedEnd < 0)
+            {
+                throw new FormatException("The badge iTXt chunk is truncated.");
+            }
+
             rest = rest[(languageEnd + 1)..];
-            var translatedEnd = rest.IndexOf((byte)0);
             return Encoding.UTF8.GetString(rest[(translatedEnd + 1)..]);
         }
 

@@ -10,9 +10,10 @@ public static class IssuerDocuments
     /// <summary>
     /// The DID document for <paramref name="did"/>: one verification method per key (Ed25519 as <c>Multikey</c>,
     /// ES256/RS256 as <c>JsonWebKey</c>), all listed under <c>assertionMethod</c>. Retired keys are kept so
-    /// credentials signed with them still verify; only the signer chooses the active key.
+    /// credentials signed with them still verify; only the signer chooses the active key. The HTTPS profile URL,
+    /// when given, is listed under <c>alsoKnownAs</c>.
     /// </summary>
-    public static JsonObject DidDocument(string did, IEnumerable<IssuerPublicKey> keys)
+    public static JsonObject DidDocument(string did, IEnumerable<IssuerPublicKey> keys, Uri? profileUrl = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(did);
         ArgumentNullException.ThrowIfNull(keys);
@@ -41,14 +42,20 @@ public static class IssuerDocuments
             assertion.Add(id);
         }
 
-        return new JsonObject
+        var document = new JsonObject
         {
             ["@context"] = new JsonArray(
                 CredentialConstants.DidV1Context, CredentialConstants.MultikeyContext, CredentialConstants.JwkContext),
             ["id"] = did,
-            ["verificationMethod"] = methods,
-            ["assertionMethod"] = assertion,
         };
+        if (profileUrl is not null)
+        {
+            document["alsoKnownAs"] = new JsonArray(profileUrl.AbsoluteUri);
+        }
+
+        document["verificationMethod"] = methods;
+        document["assertionMethod"] = assertion;
+        return document;
     }
 
     /// <summary>The standalone OB 3.0 Profile JSON served at <see cref="IssuerProfile.ProfileUrl"/>.</summary>

@@ -50,6 +50,22 @@ public sealed class BakingTests
         Assert.Throws<FormatException>(() => PngBaker.Bake("GIF89a"u8, Json));
     }
 
+    [Theory]
+    [InlineData("openbadgecredential\0")]
+    [InlineData("openbadgecredential\0\0")]
+    [InlineData("openbadgecredential\0\0\0")]
+    [InlineData("openbadgecredential\0\u0001\0\0\0{}")]
+    public void Png_MalformedOrCompressedBadgeChunk_IsAFormatError(string chunkData)
+    {
+        var png = DefaultBadgeImage.Png();
+        using var output = new MemoryStream();
+        output.Write(png, 0, png.Length - 12);
+        PngBaker.WriteChunk(output, "iTXt", Encoding.Latin1.GetBytes(chunkData));
+        output.Write(png, png.Length - 12, 12);
+
+        Assert.Throws<FormatException>(() => PngBaker.Read(output.ToArray()));
+    }
+
     [Fact]
     public void DefaultPng_IsAValidRgbaImage()
     {

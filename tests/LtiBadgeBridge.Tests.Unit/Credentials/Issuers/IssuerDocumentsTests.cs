@@ -43,10 +43,12 @@ public sealed class IssuerDocumentsTests
         var old = IssuerKeyFactory.Generate(IssuerKeyAlgorithm.ES256, "key-es-0");
         var rs = IssuerKeyFactory.Generate(IssuerKeyAlgorithm.RS256, "key-rs-1");
 
-        var doc = IssuerDocuments.DidDocument(Did, [ed.ToPublic(), es.ToPublic(), old.ToPublic(IssuerKeyStatus.Retired), rs.ToPublic()]);
+        var doc = IssuerDocuments.DidDocument(
+            Did, [ed.ToPublic(), es.ToPublic(), old.ToPublic(IssuerKeyStatus.Retired), rs.ToPublic()], new Uri("https://badges.example.edu/issuers/reg-1/profile"));
 
         Assert.Equal("https://www.w3.org/ns/did/v1", (string?)doc["@context"]![0]);
         Assert.Equal(Did, (string?)doc["id"]);
+        Assert.Equal("https://badges.example.edu/issuers/reg-1/profile", (string?)doc["alsoKnownAs"]![0]);
         var methods = doc["verificationMethod"]!.AsArray();
         Assert.Equal([Did + "#key-ed-1", Did + "#key-es-1", Did + "#key-es-0", Did + "#key-rs-1"], methods.Select(m => (string)m!["id"]!));
         Assert.Equal(methods.Select(m => (string)m!["id"]!), doc["assertionMethod"]!.AsArray().Select(m => (string)m!));
