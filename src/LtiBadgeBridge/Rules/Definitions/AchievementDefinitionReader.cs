@@ -60,6 +60,22 @@ public static class AchievementDefinitionReader
         {
             stream.Load(new StringReader(text));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail this way on text that ends inside an open bracket or quote.
+            var lines = text.Split('\n').Length;
+            errors.Add(new DefinitionError
+            {
+                Code = DefinitionErrorCodes.Syntax,
+                Path = string.Empty,
+                Message = "the text is not valid YAML or JSON: it ends inside an open bracket, brace or quote",
+                Hint = "close every [, { and quote that is opened",
+                Line = lines,
+                Column = 1,
+                Source = source,
+            });
+            return new AchievementDocument { Errors = errors, SourceMap = map, Source = source };
+        }
         catch (YamlException exception)
         {
             errors.Add(new DefinitionError
@@ -246,10 +262,8 @@ public static class AchievementDefinitionReader
         for (var i = 0; i < sequence.Children.Count; i++)
         {
             var path = RulePaths.Index(key, i);
-            if (f.Mapping(sequence.Children[i], path, keys) is { } entries)
-            {
-                result.Add((path, entries));
-            }
+            // An unreadable entry still takes its place, so later entries keep their paths.
+            result.Add((path, f.Mapping(sequence.Children[i], path, keys) ?? new Dictionary<string, YamlNode>(StringComparer.Ordinal)));
         }
 
         return result;

@@ -61,7 +61,10 @@ public static class AchievementValidator
     {
         foreach (var error in errors)
         {
-            if (string.Equals(error.Path, path, StringComparison.Ordinal))
+            // A reading error at a path explains everything under it; don't repeat it as "missing" or "invalid".
+            if (string.Equals(error.Path, path, StringComparison.Ordinal)
+                || (error.Path.Length > 0 && path.Length > error.Path.Length && path.StartsWith(error.Path, StringComparison.Ordinal)
+                    && path[error.Path.Length] is '.' or '['))
             {
                 return true;
             }

@@ -174,3 +174,9 @@ public sealed record AchievementsRule : Rule
 
     public override string Kind => RuleKinds.Achievements;
 }
+
+/// <summary>Stands where the reader found a rule it could not read, so later rules keep their positions.</summary>
+internal sealed record InvalidRule : Rule
+{
+    public override string Kind => "invalid";
+}

@@ -40,6 +40,9 @@ internal static class RuleChecks
             case AnyRule { Rules.Count: 0 }:
                 errors.Add(Err(DefinitionErrorCodes.MissingRequired, path, $"'{rule.Kind}' has no rules", "list at least one rule under it"));
                 break;
+            case InvalidRule:
+                errors.Add(Err(DefinitionErrorCodes.RuleKindUnknown, path, "this rule could not be read", "fix the rule as reported when the file was read"));
+                break;
             case AtLeastRule r:
                 if (r.Count < 1 || r.Count > r.Rules.Count)
                 {
@@ -100,7 +103,7 @@ internal static class RuleChecks
             {
                 errors.Add(Err(DefinitionErrorCodes.ThresholdOutOfRange, path + ".minPoints", $"threshold {Fmt(points)} points is negative", "use 0 or more points"));
             }
-            else if (item?.PointsPossible is { } possible && points > possible)
+            else if (item?.PointsPossible is { } possible && possible > 0 && points > possible)
             {
                 errors.Add(Err(DefinitionErrorCodes.ImpossibleThreshold, path + ".minPoints",
                     $"threshold {Fmt(points)} points is above the {Fmt(possible)} points possible for item '{r.ItemId}'", $"use at most {Fmt(possible)} points"));

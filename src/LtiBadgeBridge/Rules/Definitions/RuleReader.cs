@@ -144,10 +144,7 @@ internal static class RuleReader
 
         for (var i = 0; i < sequence.Children.Count; i++)
         {
-            if (Read(f, sequence.Children[i], RulePaths.Index(listPath, i)) is { } rule)
-            {
-                rules.Add(rule);
-            }
+            rules.Add(Read(f, sequence.Children[i], RulePaths.Index(listPath, i)) ?? new InvalidRule());
         }
 
         return rules;
