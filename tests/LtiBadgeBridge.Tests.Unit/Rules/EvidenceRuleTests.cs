@@ -22,6 +22,12 @@ public sealed class EvidenceRuleTests
     [InlineData("https://notgithub.com/learner/capstone", false)]
     [InlineData("https://github.com.evil.example/x", false)]
     [InlineData("ftp://github.com/learner/capstone", false)]
+    [InlineData("https://github.com@evil.example/x", false)]
+    [InlineData("https://github.com\\@evil.example/x", true)]
+    [InlineData("https://user@github.com/learner/capstone", true)]
+    [InlineData("https://github.com:443/learner/capstone", true)]
+    [InlineData(" https://github.com/learner/capstone ", true)]
+    [InlineData("https://evil.example/?u=https://github.com/", false)]
     [InlineData("not a url", false)]
     public void Evaluate_UrlHost_MatchesHostOrSubdomain(string url, bool met)
     {

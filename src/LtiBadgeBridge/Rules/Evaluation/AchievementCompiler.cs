@@ -107,14 +107,14 @@ public static class AchievementCompiler
         {
             var item = catalogue.FindItem(r.ItemId)!;
             var rubric = catalogue.FindRubric(item.RubricId!)!;
-            var criteria = r.Criteria.Count == 0
-                ? rubric.Criteria.Select(c => new CompiledCriterion(c, r.MinLevel)).ToArray()
-                : r.Criteria.Select(c => new CompiledCriterion(rubric.FindCriterion(c)!, r.MinLevel)).ToArray();
             var itemName = item.Name ?? "Item " + item.Id;
-            var node = new RubricNode(id, r.Label ?? itemName + " rubric", r.ItemId, itemName, r.MinLevel, criteria);
+            var criteria = r.Criteria.Count == 0
+                ? rubric.Criteria.Select(c => new CompiledCriterion(c, r.MinLevel, id, itemName)).ToArray()
+                : r.Criteria.Select(c => new CompiledCriterion(rubric.FindCriterion(c)!, r.MinLevel, id, itemName)).ToArray();
+            var node = new RubricNode(id, r.Label ?? itemName + " rubric", r.ItemId, r.MinLevel, criteria);
             foreach (var criterion in criteria)
             {
-                Leaves.Add(new CriterionInfo { Id = id + "/" + criterion.Id, Kind = "rubricCriterion", Label = $"Rubric '{criterion.Name}'" });
+                Leaves.Add(new CriterionInfo { Id = criterion.ResultId, Kind = "rubricCriterion", Label = criterion.Label });
             }
 
             return node;

@@ -33,7 +33,8 @@ internal sealed class EvaluationContext
 
     public bool Explain => Results is not null;
 
-    public void Add(CriterionResult result) => Results?.Add(result with { Depth = Depth });
+    /// <summary>Adds a result; the node sets <see cref="CriterionResult.Depth"/> from <see cref="Depth"/>.</summary>
+    public void Add(CriterionResult result) => Results?.Add(result);
 
     public int Reserve()
     {
@@ -45,7 +46,7 @@ internal sealed class EvaluationContext
     {
         if (Results is not null)
         {
-            Results[slot] = result with { Depth = Depth };
+            Results[slot] = result;
         }
     }
 }

@@ -58,6 +58,7 @@ internal sealed class AchievementsNode : CriterionNode
 
             context.Add(new CriterionResult
             {
+                Depth = context.Depth,
                 Id = Id,
                 Kind = RuleKinds.Achievements,
                 Label = Label,

@@ -80,6 +80,7 @@ internal sealed class AverageScoreNode : CriterionNode
             Note(text, noPoints, "without points possible and not counted", "without points possible and not counted");
             context.Add(new CriterionResult
             {
+                Depth = context.Depth,
                 Id = Id,
                 Kind = RuleKinds.AverageScore,
                 Label = Label,

@@ -25,6 +25,7 @@ internal sealed class CourseScoreNode : CriterionNode
             var need = Text.Percent(_minPercent);
             context.Add(new CriterionResult
             {
+                Depth = context.Depth,
                 Id = Id,
                 Kind = RuleKinds.CourseScore,
                 Label = Label,

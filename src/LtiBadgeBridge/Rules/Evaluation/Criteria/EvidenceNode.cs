@@ -55,6 +55,7 @@ internal sealed class EvidenceNode : CriterionNode
             var prefix = Label;
             context.Add(new CriterionResult
             {
+                Depth = context.Depth,
                 Id = Id,
                 Kind = RuleKinds.Evidence,
                 Label = Label,
@@ -101,15 +102,15 @@ internal sealed class EvidenceNode : CriterionNode
 
     private bool HostMatches(string? url)
     {
-        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        var host = Host(url);
+        if (host.IsEmpty)
         {
             return false;
         }
 
-        var host = uri.Host;
         foreach (var wanted in _rule.UrlHosts)
         {
-            if (string.Equals(host, wanted, StringComparison.OrdinalIgnoreCase)
+            if (host.Equals(wanted, StringComparison.OrdinalIgnoreCase)
                 || (host.Length > wanted.Length && host.EndsWith(wanted, StringComparison.OrdinalIgnoreCase) && host[host.Length - wanted.Length - 1] == '.'))
             {
                 return true;
@@ -117,6 +118,54 @@ internal sealed class EvidenceNode : CriterionNode
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The host of an absolute http(s) URL without allocating: after "://", after any "user@", up to the
+    /// port, path, query or fragment. Empty for anything else.
+    /// </summary>
+    internal static ReadOnlySpan<char> Host(string? url)
+    {
+        if (url is null)
+        {
+            return default;
+        }
+
+        var span = url.AsSpan().Trim();
+        int start;
+        if (span.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            start = 8;
+        }
+        else if (span.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            start = 7;
+        }
+        else
+        {
+            return default;
+        }
+
+        var authority = span[start..];
+        var end = authority.IndexOfAny("/?#\\");
+        if (end >= 0)
+        {
+            authority = authority[..end];
+        }
+
+        var at = authority.LastIndexOf('@');
+        if (at >= 0)
+        {
+            authority = authority[(at + 1)..];
+        }
+
+        var colon = authority.IndexOf(':');
+        if (colon >= 0)
+        {
+            authority = authority[..colon];
+        }
+
+        return authority.TrimEnd('.');
     }
 
     private bool ExtensionMatches(string? name)

@@ -15,7 +15,10 @@ internal sealed class GroupNode : CriterionNode
         _children = children;
         _required = required;
         _kind = kind;
+        _requirement = required == children.Length ? "all" : required == 1 ? "any one" : string.Create(CultureInfo.InvariantCulture, $"at least {required}");
     }
+
+    private readonly string _requirement;
 
     public override NodeOutcome Evaluate(EvaluationContext context)
     {
@@ -61,6 +64,7 @@ internal sealed class GroupNode : CriterionNode
         {
             context.Set(slot, new CriterionResult
             {
+                Depth = context.Depth,
                 Id = Id,
                 Kind = _kind,
                 Label = Label,
@@ -70,14 +74,11 @@ internal sealed class GroupNode : CriterionNode
                 RequiredValue = _required,
                 Unit = "criteria",
                 Current = string.Create(CultureInfo.InvariantCulture, $"{met} of {_children.Length}"),
-                Requirement = Requirement(),
-                Explanation = string.Create(CultureInfo.InvariantCulture, $"{Label}: {met} of {_children.Length} met, {Requirement()} needed"),
+                Requirement = _requirement,
+                Explanation = string.Create(CultureInfo.InvariantCulture, $"{Label}: {met} of {_children.Length} met, {_requirement} needed"),
             });
         }
 
         return new NodeOutcome(status, total);
     }
-
-    private string Requirement() =>
-        _required == _children.Length ? "all" : _required == 1 ? "any one" : string.Create(CultureInfo.InvariantCulture, $"at least {_required}");
 }

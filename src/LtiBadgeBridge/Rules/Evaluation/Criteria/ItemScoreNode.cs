@@ -59,6 +59,7 @@ internal sealed class ItemScoreNode : CriterionNode
 
         context.Add(new CriterionResult
         {
+            Depth = context.Depth,
             Id = Id,
             Kind = Definitions.RuleKinds.ItemScore,
             Label = Label,

@@ -46,6 +46,7 @@ internal sealed class OutcomeNode : CriterionNode
             var shown = result is null ? "not assessed yet" : _minLevel is not null ? _scale.LevelName(rank) : current is { } s ? Text.Number(s) : "no score";
             context.Add(new CriterionResult
             {
+                Depth = context.Depth,
                 Id = Id,
                 Kind = RuleKinds.Outcome,
                 Label = Label,

@@ -53,6 +53,7 @@ internal sealed class OutcomesMasteredNode : CriterionNode
 
             context.Add(new CriterionResult
             {
+                Depth = context.Depth,
                 Id = Id,
                 Kind = RuleKinds.OutcomesMastered,
                 Label = Label,

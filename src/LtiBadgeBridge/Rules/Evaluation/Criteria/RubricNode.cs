@@ -11,15 +11,13 @@ namespace LtiBadgeBridge.Rules.Evaluation.Criteria;
 internal sealed class RubricNode : CriterionNode
 {
     private readonly string _itemId;
-    private readonly string _itemName;
     private readonly string _minLevel;
     private readonly CompiledCriterion[] _criteria;
 
-    public RubricNode(string id, string label, string itemId, string itemName, string minLevel, CompiledCriterion[] criteria)
+    public RubricNode(string id, string label, string itemId, string minLevel, CompiledCriterion[] criteria)
         : base(id, label)
     {
         _itemId = itemId;
-        _itemName = itemName;
         _minLevel = minLevel;
         _criteria = criteria;
     }
@@ -55,6 +53,7 @@ internal sealed class RubricNode : CriterionNode
         {
             context.Set(slot, new CriterionResult
             {
+                Depth = context.Depth,
                 Id = Id,
                 Kind = RuleKinds.Rubric,
                 Label = Label,
@@ -77,14 +76,15 @@ internal sealed class RubricNode : CriterionNode
 
     private void ExplainCriterion(EvaluationContext context, CompiledCriterion criterion, CriterionRating? rating, int rank, CriterionStatus status, bool assessed)
     {
-        var label = $"Rubric '{criterion.Name}'";
+        var label = criterion.Label;
         var shown = !assessed ? "not assessed yet"
             : rating is null ? "not rated"
             : rank >= 0 ? criterion.LevelName(rank)
             : rating.LevelName ?? rating.LevelId ?? "unknown level";
         context.Add(new CriterionResult
         {
-            Id = Id + "/" + criterion.Id,
+            Depth = context.Depth,
+            Id = criterion.ResultId,
             Kind = "rubricCriterion",
             Label = label,
             Status = status,
@@ -101,8 +101,8 @@ internal sealed class RubricNode : CriterionNode
         {
             context.Achieved!.Add(new AchievedResult
             {
-                CriterionId = Id + "/" + criterion.Id,
-                Name = _itemName + " – " + criterion.Name,
+                CriterionId = criterion.ResultId,
+                Name = criterion.ResultName,
                 ResultType = AchievedResult.Types.RubricCriterionLevel,
                 Value = shown,
                 ItemId = _itemId,
@@ -144,10 +144,13 @@ internal sealed class CompiledCriterion
 {
     private readonly RubricLevel[] _ranked;
 
-    public CompiledCriterion(RubricCriterion criterion, string minLevel)
+    public CompiledCriterion(RubricCriterion criterion, string minLevel, string ruleId, string itemName)
     {
         Id = criterion.Id;
         Name = criterion.Description ?? criterion.Id;
+        Label = $"Rubric '{Name}'";
+        ResultId = ruleId + "/" + criterion.Id;
+        ResultName = itemName + " – " + Name;
         _ranked = LevelRanking.Rank(criterion.Levels);
         MinRank = LevelRanking.IndexOfName(_ranked, minLevel);
     }
@@ -155,6 +158,15 @@ internal sealed class CompiledCriterion
     public string Id { get; }
 
     public string Name { get; }
+
+    /// <summary>"Rubric 'Architecture'".</summary>
+    public string Label { get; }
+
+    /// <summary>The criterion id in results: "RULE/CRITERION".</summary>
+    public string ResultId { get; }
+
+    /// <summary>The result name on the credential: "Capstone – Architecture".</summary>
+    public string ResultName { get; }
 
     public int MinRank { get; }
 
