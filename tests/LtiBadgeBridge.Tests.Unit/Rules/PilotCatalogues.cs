@@ -22,7 +22,7 @@ internal static class PilotCatalogues
         {
             CourseId = courseId,
             Items = [new() { Id = capstoneId, Name = capstoneName, PointsPossible = 100, RubricId = rubricId }],
-            Rubrics = [new() { Id = rubricId, Criteria = [.. criteria.Select(c => new RubricCriterion { Id = c, Description = c[5..], Levels = levels })] }],
+            Rubrics = [new() { Id = rubricId, Criteria = [.. criteria.Select(c => new RubricCriterion { Id = c, Description = char.ToUpperInvariant(c[5]) + c[6..], Levels = levels })] }],
         };
     }
 }
