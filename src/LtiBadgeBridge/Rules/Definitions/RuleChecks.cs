@@ -1,4 +1,3 @@
-using LtiBadgeBridge.Rules.Evaluation;
 using LtiBadgeBridge.Rules.Snapshots;
 
 namespace LtiBadgeBridge.Rules.Definitions;
@@ -61,10 +60,10 @@ internal static class RuleChecks
                 CheckPercent(r.MinPercent, path + ".minPercent", errors);
                 break;
             case OutcomeRule r:
-                CheckOutcome(r, path, catalogue, errors);
+                OutcomeChecks.CheckOutcome(r, path, catalogue, errors);
                 break;
             case OutcomesMasteredRule r:
-                CheckOutcomesMastered(r, path, catalogue, errors);
+                OutcomeChecks.CheckOutcomesMastered(r, path, catalogue, errors);
                 break;
             case RubricRule r:
                 RubricChecks.Check(r, path, catalogue, errors);
@@ -143,55 +142,6 @@ internal static class RuleChecks
         }
 
         CheckPercent(r.MinPercent, path + ".minPercent", errors);
-    }
-
-    private static void CheckOutcome(OutcomeRule r, string path, CourseCatalogue? catalogue, List<DefinitionError> errors)
-    {
-        var outcome = CheckOutcomeId(r.OutcomeId, path + "." + RuleKinds.Outcome, catalogue, errors);
-        if (r.MinLevel is null == r.MinScore is null)
-        {
-            errors.Add(Err(DefinitionErrorCodes.MissingRequired, path, r.MinLevel is null ? "outcome needs a minimum" : "outcome has both minLevel and minScore",
-                "set exactly one of minLevel (a scale level name) or minScore"));
-            return;
-        }
-
-        if (outcome is null)
-        {
-            return;
-        }
-
-        var ranked = LevelRanking.Rank(outcome.Scale);
-        if (r.MinLevel is { } level && LevelRanking.IndexOfName(ranked, level) < 0)
-        {
-            errors.Add(Err(DefinitionErrorCodes.UnknownOutcomeLevel, path + ".minLevel", $"'{level}' is not a level of outcome '{r.OutcomeId}'",
-                ranked.Length == 0 ? "this outcome has no scale; use minScore" : Suggestions.Hint(level, ranked.Select(l => l.Name).ToList())));
-        }
-
-        if (r.MinScore is { } score && ranked.Length > 0 && ranked[^1].Points is { } top && score > top)
-        {
-            errors.Add(Err(DefinitionErrorCodes.ImpossibleThreshold, path + ".minScore",
-                $"minScore {Fmt(score)} is above the top of the scale ({Fmt(top)})", $"use at most {Fmt(top)}"));
-        }
-    }
-
-    private static void CheckOutcomesMastered(OutcomesMasteredRule r, string path, CourseCatalogue? catalogue, List<DefinitionError> errors)
-    {
-        var listPath = path + "." + RuleKinds.OutcomesMastered;
-        if (r.OutcomeIds.Count == 0)
-        {
-            errors.Add(Err(DefinitionErrorCodes.MissingRequired, listPath, "outcomesMastered lists no outcomes", "list the outcome or competency ids"));
-        }
-
-        for (var i = 0; i < r.OutcomeIds.Count; i++)
-        {
-            var outcome = CheckOutcomeId(r.OutcomeIds[i], RulePaths.Index(listPath, i), catalogue, errors);
-            if (outcome is not null && outcome.MasteryPoints is null && !outcome.Scale.Any(l => l.IsMastery))
-            {
-                errors.Add(Err(DefinitionErrorCodes.NoMasteryDefined, RulePaths.Index(listPath, i),
-                    $"outcome '{outcome.Id}' defines no mastery level; only the LMS's own mastery flag can meet it",
-                    "set mastery points or a mastery level in the LMS, or use 'outcome' with minLevel") with { Severity = DefinitionSeverity.Warning });
-            }
-        }
     }
 
     private static void CheckEvidence(EvidenceRule r, string path, CourseCatalogue? catalogue, List<DefinitionError> errors)
@@ -296,24 +246,6 @@ internal static class RuleChecks
         }
 
         return item;
-    }
-
-    private static Outcome? CheckOutcomeId(string outcomeId, string path, CourseCatalogue? catalogue, List<DefinitionError> errors)
-    {
-        if (string.IsNullOrWhiteSpace(outcomeId))
-        {
-            errors.Add(Err(DefinitionErrorCodes.MissingRequired, path, "the outcome id is missing", "use the outcome's or competency's LMS id"));
-            return null;
-        }
-
-        var outcome = catalogue?.FindOutcome(outcomeId);
-        if (catalogue is not null && outcome is null)
-        {
-            errors.Add(Err(DefinitionErrorCodes.UnknownOutcome, path, $"outcome '{outcomeId}' is not aligned with course '{catalogue.CourseId}'",
-                "pick an outcome or competency id from the course's synced outcomes"));
-        }
-
-        return outcome;
     }
 
     internal static DefinitionError Err(string code, string path, string message, string hint) => MetadataChecks.Error(code, path, message, hint);
