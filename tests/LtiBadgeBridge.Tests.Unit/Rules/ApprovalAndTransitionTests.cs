@@ -61,6 +61,18 @@ public sealed class ApprovalAndTransitionTests
         Assert.Equal(action, AwardTransition.OnApproval(previous, current).Action);
     }
 
+    [Theory]
+    [InlineData("2027-06-30", true)]
+    [InlineData("2027-07-01", false)]
+    public void IssuesOn_StopsAfterValidUntil(string date, bool issues)
+    {
+        var definition = Definition(CoursePercent(70)) with { ValidUntil = new DateOnly(2027, 6, 30) };
+        var compiled = LtiBadgeBridge.Rules.Evaluation.AchievementCompiler.Compile(definition, Catalogue).Achievement!;
+
+        Assert.Equal(issues, compiled.IssuesOn(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.True(Compile(CoursePercent(70)).IssuesOn(DateOnly.MaxValue));
+    }
+
     [Fact]
     public void OnDecision_Revoked_GivesTheStableReason()
     {

@@ -58,6 +58,17 @@ public sealed class DefinitionReaderTests
     }
 
     [Fact]
+    public void Read_JsonIndentedWithTabs_IsRead()
+    {
+        const string json = "{\n\t\"id\": \"a\",\n\t\"name\": \"A\",\n\t\"description\": \"d\",\n\t\"criteria\": \"c\",\n\t\"achievementType\": \"Badge\",\n\t\"rules\": {\"courseScore\": \"final\", \"minPercent\": 70}\n}";
+
+        var document = AchievementDefinitionReader.Read(json);
+
+        Assert.Empty(document.Errors);
+        Assert.Equal("a", document.Definition!.Id);
+    }
+
+    [Fact]
     public void Validate_ThresholdAbove100_ReportsLineAndFix()
     {
         var text = Valid.Replace("minPercent: 70%", "minPercent: 170", StringComparison.Ordinal);

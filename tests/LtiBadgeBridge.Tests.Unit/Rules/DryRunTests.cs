@@ -31,12 +31,11 @@ public sealed class DryRunTests
         var learners = new[]
         {
             Learner("earns", 85, "Proficient", repository: true),
-            Learner("no-repo", 85, "Proficient", repository: true) with { },
+            Learner("no-repo", 85, "Proficient", repository: false),        // one short: close
             Learner("grade-67", 67, "Exemplary", repository: true),          // 3 points short: close
             Learner("weak-architecture", 90, "Developing", repository: false), // two short
             Learner("far", 40, "Beginning", repository: false),               // three short
         };
-        learners[1] = Learner("no-repo", 85, "Proficient", repository: false); // one short: close
 
         var report = DryRun.Run(Compile(Rules), learners, new DryRunOptions { CloseMargin = 5 });
 

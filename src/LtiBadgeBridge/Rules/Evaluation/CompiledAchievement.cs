@@ -31,6 +31,12 @@ public sealed class CompiledAchievement
     /// <summary>The leaf criteria in tree order (rubric criteria one by one).</summary>
     public IReadOnlyList<CriterionInfo> Leaves { get; }
 
+    /// <summary>
+    /// False after the definition's <see cref="AchievementDefinition.ValidUntil"/> day: the job then stops
+    /// creating award intents for it. Credentials already issued do not expire.
+    /// </summary>
+    public bool IssuesOn(DateOnly date) => Definition.ValidUntil is not { } last || date <= last;
+
     /// <summary>The full decision: status, every criterion explained, evidence and results for the credential.</summary>
     public Decision Evaluate(LearnerSnapshot learner, EarnedAchievements earned)
     {
