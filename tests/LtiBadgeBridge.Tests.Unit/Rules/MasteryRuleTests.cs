@@ -75,6 +75,26 @@ public sealed class MasteryRuleTests
     }
 
     [Fact]
+    public void Evaluate_RubricRatingNotOnTheRubric_IsNotMetAndShowsWhatWasGiven()
+    {
+        var decision = Evaluate(CapstoneProficient, Learner(rubrics: [Rated(Capstone, "Outstanding", "Proficient")]));
+
+        Assert.Equal(DecisionStatus.NotMet, decision.Status);
+        Assert.Equal("Rubric 'Architecture': Outstanding, Proficient needed", decision.Criteria[1].Explanation);
+    }
+
+    [Fact]
+    public void Evaluate_RubricCriterionNotRated_IsNotMet()
+    {
+        var assessment = new RubricAssessment { ItemId = Capstone, Ratings = [new() { CriterionId = "crit_implementation", LevelName = "Exemplary" }] };
+
+        var decision = Evaluate(CapstoneProficient, Learner(rubrics: [assessment]));
+
+        Assert.Equal("Rubric 'Architecture': not rated, Proficient needed", decision.Criteria[1].Explanation);
+        Assert.Equal(1, decision.ShortBy);
+    }
+
+    [Fact]
     public void Evaluate_RubricNotAssessed_IsPending()
     {
         var decision = Evaluate(CapstoneProficient, Learner());

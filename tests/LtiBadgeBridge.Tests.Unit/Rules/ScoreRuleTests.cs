@@ -79,6 +79,7 @@ public sealed class ScoreRuleTests
         { "excused item left out and said so", [Graded(Lab1, 8), new() { ItemId = Lab2, State = ScoreState.Excused }, Graded(Lab3, 35)], CriterionStatus.Met, 220d / 3, "Labs: 73.3 % (70 % needed); 1 item excused and not counted" },
         { "missing counts as 0", [Graded(Lab1, 10), new() { ItemId = Lab2, State = ScoreState.Missing }, Graded(Lab3, 50)], CriterionStatus.Met, 75, "Labs: 75 % (70 % needed); 1 item missing, counted as 0" },
         { "ungraded item keeps it pending", [Graded(Lab1, 10), Graded(Lab2, 20)], CriterionStatus.Pending, 100, "Labs: 100 % of 70 % needed; 1 item not graded yet; it counts once graded" },
+        { "zero points possible left out, no divide by zero", [Graded(Lab1, 8), new() { ItemId = Lab2, Score = 3, PointsPossible = 0 }, Graded(Lab3, 35)], CriterionStatus.Met, 220d / 3, "Labs: 73.3 % (70 % needed); 1 item without points possible and not counted" },
         { "all excused", [new() { ItemId = Lab1, State = ScoreState.Excused }, new() { ItemId = Lab2, State = ScoreState.Excused }, new() { ItemId = Lab3, State = ScoreState.Excused }], CriterionStatus.NotMet, null, "Labs: no graded items yet, 70 % needed; 3 items excused and not counted" },
     };
 
