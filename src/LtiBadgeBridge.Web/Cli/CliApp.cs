@@ -24,7 +24,7 @@ internal static class CliApp
                 "version" => Version(),
                 "config" when commandLine.Command.Count > 1 && commandLine.Command[1] == "check" => await ConfigCheckAsync(commandLine),
                 "help" => Help(ExitOk),
-                _ => Unknown(command),
+                _ => await RunOperatorCommandAsync(command, commandLine),
             };
         }
         catch (StartupException ex)
@@ -97,6 +97,22 @@ internal static class CliApp
         }
     }
 
+    private static async Task<int> RunOperatorCommandAsync(string name, CommandLine commandLine)
+    {
+        var command = OperatorCommands.All.FirstOrDefault(c => c.Name == name);
+        if (command is null)
+        {
+            return Unknown(name);
+        }
+
+        var app = BuildOrFail(commandLine, HostRole.Migrate);
+        await using (app)
+        {
+            await ServiceHost.PrepareAsync(app, CancellationToken.None);
+            return await command.RunAsync(app.Services, commandLine.Command.Skip(1).ToList(), commandLine, CancellationToken.None);
+        }
+    }
+
     private static WebApplication BuildOrFail(CommandLine commandLine, HostRole? role)
     {
         try
@@ -134,10 +150,11 @@ internal static class CliApp
               migrate            apply database migrations and exit
               config check       validate settings and reach the database, then exit
               version            print the version
+            {0}
 
             Settings come from appsettings.json, environment variables (Database__ConnectionString)
             and the command line (--Database:ConnectionString=...). See config/ for every setting.
-            """);
+            """.Replace("{0}", string.Join(Environment.NewLine, OperatorCommands.All.Select(c => $"  {c.Name,-18} {c.Usage}")), StringComparison.Ordinal));
         return exitCode;
     }
 }

@@ -43,6 +43,7 @@ internal static class ServiceCollectionExtensions
         services.AddTransient<ProbeJob>();
         services.AddJobs(configuration, role);
 
+        services.AddRazorPages();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);

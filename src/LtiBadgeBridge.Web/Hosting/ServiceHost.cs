@@ -94,7 +94,8 @@ internal static partial class ServiceHost
         OpsEndpoints.Map(app);
         if (role is HostRole.All or HostRole.Web)
         {
-            app.MapGet("/", () => Results.Text("LtiBadgeBridge is running.", "text/plain"));
+            app.UseStaticFiles();
+            app.MapRazorPages();
         }
 
         if (role is HostRole.All or HostRole.Worker)
