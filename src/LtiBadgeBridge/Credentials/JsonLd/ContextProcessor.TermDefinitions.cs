@@ -148,6 +148,16 @@ internal sealed partial class ContextProcessor
                 }
             }
 
+            if (map.TryGetValue("@index", out var reverseIndex))
+            {
+                if (reverseIndex is not string reverseIndexString || definition.Container?.Contains("@index") != true)
+                {
+                    throw new JsonLdException(JsonLdErrorCodes.InvalidTermDefinition, $"The @index of '{term}' is not valid.");
+                }
+
+                definition.Index = reverseIndexString;
+            }
+
             definition.Reverse = true;
             Store(active, term, definition, defined, previous, hadPrevious, overrideProtected);
             return;
