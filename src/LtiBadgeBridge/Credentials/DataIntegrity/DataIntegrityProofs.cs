@@ -69,8 +69,9 @@ public sealed class DataIntegrityProofs
     }
 
     /// <summary>
-    /// Verifies every proof on <paramref name="securedDocument"/> (a single proof, a proof set, or a chain through
-    /// <c>previousProof</c>). <paramref name="resolveVerificationMethod"/> maps a verification method URL to its Ed25519
+    /// Verifies every eddsa-rdfc-2022 proof on <paramref name="securedDocument"/> (a single proof, a proof set, or a
+    /// chain through <c>previousProof</c>); proofs of other suites are left to their own verifiers, and a document with
+    /// none of ours is <see cref="ProofVerificationCodes.ProofUnsupported"/>. <paramref name="resolveVerificationMethod"/> maps a verification method URL to its Ed25519
     /// public key (null when unknown); use <see cref="DidKey.ResolveEd25519"/> for did:key.
     /// </summary>
     public ProofVerificationResult Verify(
@@ -91,10 +92,17 @@ public sealed class DataIntegrityProofs
             return ProofVerificationResult.Fail(ProofVerificationCodes.ProofMissing, "The document has no proof.");
         }
 
+        var supported = proofs.Where(p => Text(p, "type") == ProofType && Text(p, "cryptosuite") == Cryptosuite).ToList();
+        if (supported.Count == 0)
+        {
+            return ProofVerificationResult.Fail(
+                ProofVerificationCodes.ProofUnsupported, $"No proof is a {ProofType} with cryptosuite {Cryptosuite}.");
+        }
+
         var unsecured = (JsonObject)securedDocument.DeepClone();
         unsecured.Remove("proof");
         ProofVerificationResult? last = null;
-        foreach (var proof in proofs)
+        foreach (var proof in supported)
         {
             last = VerifyOne(unsecured, proof, proofs, resolveVerificationMethod, expectedProofPurpose);
             if (!last.Verified)

@@ -35,7 +35,7 @@ internal sealed partial class Expander
                 }
 
                 // An @id with the form of a keyword expands to null; the node stays, but never reaches RDF.
-                result["@id"] = ContextProcessor.ExpandIri(active, id, documentRelative: true, vocab: false);
+                result["@id"] = CheckIri(ContextProcessor.ExpandIri(active, id, documentRelative: true, vocab: false), id);
                 return true;
             case "@type":
                 expandedValue = ExpandTypeValue(typeScoped, value);

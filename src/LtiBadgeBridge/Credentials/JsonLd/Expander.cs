@@ -186,7 +186,18 @@ internal sealed partial class Expander(ContextProcessor contexts, bool safe)
         return result;
     }
 
-    private static Dictionary<string, object?> ExpandValue(ActiveContext active, string activeProperty, object value)
+    /// <summary>In safe mode, an IRI that stayed relative (and so would vanish from the RDF) is an error.</summary>
+    private string? CheckIri(string? iri, string original)
+    {
+        if (safe && (iri is null || (!IriResolver.IsAbsolute(iri) && !iri.StartsWith("_:", StringComparison.Ordinal))))
+        {
+            throw new JsonLdException(JsonLdErrorCodes.SafeModeViolation, $"The IRI '{original}' is relative or reserved and would be dropped.");
+        }
+
+        return iri;
+    }
+
+    private Dictionary<string, object?> ExpandValue(ActiveContext active, string activeProperty, object value)
     {
         var definition = active.Term(activeProperty);
         var typeMapping = definition?.TypeMapping;
@@ -196,7 +207,7 @@ internal sealed partial class Expander(ContextProcessor contexts, bool safe)
             {
                 return new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
-                    ["@id"] = ContextProcessor.ExpandIri(active, s, documentRelative: true, vocab: false),
+                    ["@id"] = CheckIri(ContextProcessor.ExpandIri(active, s, documentRelative: true, vocab: false), s),
                 };
             }
 
@@ -204,7 +215,7 @@ internal sealed partial class Expander(ContextProcessor contexts, bool safe)
             {
                 return new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
-                    ["@id"] = ContextProcessor.ExpandIri(active, s, documentRelative: true, vocab: true),
+                    ["@id"] = CheckIri(ContextProcessor.ExpandIri(active, s, documentRelative: true, vocab: true), s),
                 };
             }
         }
