@@ -13,9 +13,9 @@ internal sealed partial class Expander
         string? inputType)
     {
         var nests = new List<string>();
-        foreach (var key in element.Keys.Order(StringComparer.Ordinal))
+        // Entry order does not change the RDF (and the canonical form is order-free), so no sort here.
+        foreach (var (key, value) in element)
         {
-            var value = element[key];
             if (key == "@context")
             {
                 continue;

@@ -70,10 +70,24 @@ internal sealed partial class Expander(ContextProcessor contexts, bool safe)
 
         var typeScoped = active;
         string? inputType = null;
-        var typeKeys = map.Keys.Where(k => ContextProcessor.ExpandIri(active, k, false, true) == "@type").Order(StringComparer.Ordinal).ToList();
-        foreach (var typeKey in typeKeys)
+        List<string>? typeKeys = null;
+        foreach (var key in map.Keys)
         {
-            var values = JsonTree.AsList(map[typeKey]).OfType<string>().Order(StringComparer.Ordinal).ToList();
+            if (ContextProcessor.ExpandIri(active, key, false, true) == "@type")
+            {
+                (typeKeys ??= []).Add(key);
+            }
+        }
+
+        typeKeys?.Sort(StringComparer.Ordinal);
+        foreach (var typeKey in typeKeys ?? [])
+        {
+            var values = map[typeKey] switch
+            {
+                string single => [single],
+                List<object?> many => many.OfType<string>().Order(StringComparer.Ordinal).ToList(),
+                _ => new List<string>(),
+            };
             foreach (var term in values)
             {
                 if (typeScoped.Term(term) is { HasContext: true } typeDefinition)
@@ -83,7 +97,7 @@ internal sealed partial class Expander(ContextProcessor contexts, bool safe)
             }
         }
 
-        if (typeKeys.Count > 0 && JsonTree.AsList(map[typeKeys[0]]) is { Count: > 0 } firstTypes && firstTypes[^1] is string lastType)
+        if (typeKeys is not null && JsonTree.AsList(map[typeKeys[0]]) is { Count: > 0 } firstTypes && firstTypes[^1] is string lastType)
         {
             inputType = ContextProcessor.ExpandIri(active, lastType, documentRelative: true, vocab: true);
         }

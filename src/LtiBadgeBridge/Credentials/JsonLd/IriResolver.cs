@@ -6,14 +6,33 @@ namespace LtiBadgeBridge.Credentials.JsonLd;
 /// <summary>RFC 3986 §5.2 reference resolution and the IRI shape tests JSON-LD needs.</summary>
 internal static partial class IriResolver
 {
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9+.\\-]*:", RegexOptions.CultureInvariant)]
-    private static partial Regex SchemeRegex();
-
     [GeneratedRegex("^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\\?([^#]*))?(?:#(.*))?$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex ReferenceRegex();
 
     /// <summary>True when the value starts with a scheme (an absolute IRI, possibly with a fragment).</summary>
-    public static bool IsAbsolute(string value) => SchemeRegex().IsMatch(value);
+    public static bool IsAbsolute(string value)
+    {
+        if (value.Length < 2 || !char.IsAsciiLetter(value[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == ':')
+            {
+                return true;
+            }
+
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('+' or '.' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>An absolute IRI without whitespace or characters IRIs forbid — what may go into RDF.</summary>
     public static bool IsWellFormed(string value)

@@ -55,7 +55,8 @@ internal sealed class NodeMapGenerator
 
         var subjectNode = activeSubject is string subjectId ? graph[subjectId] : null;
 
-        if (map.TryGetValue("@type", out var typeValue) && typeValue is List<object?> typeList)
+        if (map.TryGetValue("@type", out var typeValue) && typeValue is List<object?> typeList &&
+            typeList.Exists(t => t is string s && s.StartsWith("_:", StringComparison.Ordinal)))
         {
             var relabeled = typeList.Select(t => t is string s && s.StartsWith("_:", StringComparison.Ordinal) ? GenerateBlankNode(s) : t).ToList();
             map = new Dictionary<string, object?>(map, StringComparer.Ordinal) { ["@type"] = relabeled };
@@ -170,7 +171,7 @@ internal sealed class NodeMapGenerator
             Generate(included, activeGraph);
         }
 
-        foreach (var property in map.Keys.Order(StringComparer.Ordinal))
+        foreach (var (property, value) in map)
         {
             if (property is "@id" or "@type" or "@index" or "@reverse" or "@graph" or "@included")
             {
@@ -183,7 +184,7 @@ internal sealed class NodeMapGenerator
                 node[target] = new List<object?>();
             }
 
-            Generate(map[property], activeGraph, id, target);
+            Generate(value, activeGraph, id, target);
         }
     }
 

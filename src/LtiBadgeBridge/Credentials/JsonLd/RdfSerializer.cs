@@ -14,7 +14,7 @@ internal static partial class RdfSerializer
     {
         var quads = new List<Quad>();
         var seen = new HashSet<Quad>();
-        foreach (var graphName in nodeMap.Graphs.Keys.Order(StringComparer.Ordinal))
+        foreach (var graphName in nodeMap.Graphs.Keys)
         {
             RdfTerm? graphTerm = null;
             if (graphName != "@default")
@@ -27,7 +27,7 @@ internal static partial class RdfSerializer
             }
 
             var graph = nodeMap.Graphs[graphName];
-            foreach (var subject in graph.Keys.Order(StringComparer.Ordinal))
+            foreach (var subject in graph.Keys)
             {
                 var subjectTerm = ToResource(subject);
                 if (subjectTerm is null)
@@ -36,7 +36,7 @@ internal static partial class RdfSerializer
                 }
 
                 var node = graph[subject];
-                foreach (var property in node.Keys.Order(StringComparer.Ordinal))
+                foreach (var property in node.Keys)
                 {
                     var values = node[property] as List<object?>;
                     if (property == "@type")
