@@ -3,7 +3,7 @@ namespace LtiBadgeBridge.Credentials.JsonLd;
 /// <summary>Expansion step 13.4: entries whose key expands to a keyword.</summary>
 internal sealed partial class Expander
 {
-    private bool ExpandKeyword(
+    private void ExpandKeyword(
         ActiveContext active,
         ActiveContext typeScoped,
         string? activeProperty,
@@ -36,7 +36,7 @@ internal sealed partial class Expander
 
                 // An @id with the form of a keyword expands to null; the node stays, but never reaches RDF.
                 result["@id"] = CheckIri(ContextProcessor.ExpandIri(active, id, documentRelative: true, vocab: false), id);
-                return true;
+                return;
             case "@type":
                 expandedValue = ExpandTypeValue(typeScoped, value);
                 if (result.TryGetValue("@type", out var existingType))
@@ -84,7 +84,7 @@ internal sealed partial class Expander
                 }
 
                 result["@value"] = expandedValue;
-                return true;
+                return;
             case "@language":
                 if (value is not string language)
                 {
@@ -112,7 +112,7 @@ internal sealed partial class Expander
             case "@list":
                 if (activeProperty is null or "@graph")
                 {
-                    return true;
+                    return;
                 }
 
                 expandedValue = JsonTree.AsList(Expand(active, activeProperty, value, baseUrl));
@@ -122,20 +122,18 @@ internal sealed partial class Expander
                 break;
             case "@reverse":
                 ExpandReverse(active, value, result, baseUrl);
-                return true;
+                return;
             case "@nest":
                 nests.Add(key);
-                return true;
+                return;
             default:
-                return true;
+                return;
         }
 
         if (expandedValue is not null)
         {
             result[keyword] = expandedValue;
         }
-
-        return true;
     }
 
     private object? ExpandTypeValue(ActiveContext typeScoped, object? value)

@@ -34,11 +34,7 @@ internal sealed partial class Expander
 
             if (JsonLdKeywords.IsKeyword(expandedProperty))
             {
-                if (ExpandKeyword(active, typeScoped, activeProperty, key, expandedProperty, value, result, baseUrl, inputType, nests))
-                {
-                    continue;
-                }
-
+                ExpandKeyword(active, typeScoped, activeProperty, key, expandedProperty, value, result, baseUrl, inputType, nests);
                 continue;
             }
 
@@ -150,7 +146,7 @@ internal sealed partial class Expander
         list.Add(value);
     }
 
-    private List<object?> ExpandLanguageMap(ActiveContext active, TermDefinition definition, Dictionary<string, object?> languageMap)
+    private static List<object?> ExpandLanguageMap(ActiveContext active, TermDefinition definition, Dictionary<string, object?> languageMap)
     {
         var expanded = new List<object?>();
         var direction = definition.HasDirection ? definition.Direction : active.DefaultDirection;
@@ -183,7 +179,6 @@ internal sealed partial class Expander
             }
         }
 
-        _ = safe;
         return expanded;
     }
 

@@ -134,6 +134,29 @@ public sealed class DataIntegrityProofsTests
         Assert.True(Proofs.Verify(twice, DidKey.ResolveEd25519).Verified);
     }
 
+    [Fact]
+    public async Task SignAndVerify_ManyThreadsOnOneFreshProcessor_AllVerify()
+    {
+        var cache = new ContextCache(new ContextCacheOptions { Directory = ImportedContexts.NewTemporaryDirectory() });
+        cache.ImportDirectory(LtiBadgeBridge.Testing.TestVectors.Path("ob3", "contexts"));
+        var proofs = new DataIntegrityProofs(new JsonLdProcessor(cache));
+        using var key = Key.Create(SignatureAlgorithm.Ed25519);
+        var options = new ProofOptions { VerificationMethod = DidKey.VerificationMethodFor(key.PublicKey), Created = Created };
+        var complete = EddsaRdfc2022VectorTests.ReadObject("ob3", "samples", "1edtech-validator-ob30", "complete.json");
+        complete.Remove("proof");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(
+            () =>
+            {
+                var credential = i % 2 == 0 ? Credential() : (JsonObject)complete.DeepClone();
+                credential["name"] = $"Badge {i}";
+                return proofs.Verify(proofs.Sign(credential, options, key), DidKey.ResolveEd25519).Code;
+            },
+            TestContext.Current.CancellationToken)));
+
+        Assert.All(results, code => Assert.Equal(ProofVerificationCodes.Verified, code));
+    }
+
     private static JsonObject Credential() =>
         EddsaRdfc2022VectorTests.ReadObject("ob3", "proof-vectors", "1edtech-obv3p0", "unsigned-credential.json");
 }
