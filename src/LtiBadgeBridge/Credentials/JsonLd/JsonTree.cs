@@ -42,7 +42,9 @@ internal static class JsonTree
             default:
                 return node.GetValueKind() switch
                 {
-                    JsonValueKind.String => node.GetValue<string>(),
+                    JsonValueKind.String => node.AsValue().TryGetValue<string>(out var text)
+                        ? text
+                        : JsonSerializer.Deserialize<string>(node.ToJsonString()),
                     JsonValueKind.True => true,
                     JsonValueKind.False => false,
                     JsonValueKind.Number => node.AsValue().TryGetValue<double>(out var number)
