@@ -24,8 +24,8 @@ public sealed class CanvasOptions
     [Range(1, 1_000_000)]
     public int MaxPages { get; set; } = 10_000;
 
-    /// <summary>Requests in flight per Canvas host. 1 keeps a client sequential, as Canvas asks.</summary>
-    [Range(1, 12)]
+    /// <summary>Requests in flight per Canvas host. 1 keeps a client sequential, as Canvas asks; more than 2 invites throttling.</summary>
+    [Range(1, 64)]
     public int MaxConcurrentRequests { get; set; } = 1;
 
     /// <summary>Wait before a request when the remaining quota (<c>X-Rate-Limit-Remaining</c>) is low.</summary>

@@ -46,16 +46,22 @@ public sealed class CanvasRateGate : IDisposable
             return TimeSpan.Zero;
         }
 
-        var needed = (options.UpFrontCost * options.MaxConcurrentRequests) + options.SafetyMargin;
+        // Room for every request in flight to reserve its up-front cost, plus a margin; never more than the bucket.
+        var needed = Math.Min(
+            (options.UpFrontCost * options.MaxConcurrentRequests) + options.SafetyMargin,
+            options.BucketCapacity - options.SafetyMargin);
         return remaining >= needed ? TimeSpan.Zero : TimeSpan.FromSeconds((needed - remaining) / options.DrainPerSecond);
     }
 
-    /// <summary>Records the quota Canvas reported with a response.</summary>
-    public void Observe(double remaining)
+    /// <summary>
+    /// Records the quota Canvas reported with a response. A remaining of zero may hide an overdraft (the
+    /// request's cost can push the bucket past its mark), so zero counts as minus the request's cost.
+    /// </summary>
+    public void Observe(double remaining, double? requestCost)
     {
         lock (sync)
         {
-            lastRemaining = Math.Max(0, remaining);
+            lastRemaining = remaining > 0 ? remaining : -Math.Max(0, requestCost ?? 0);
             lastObservedAt = timeProvider.GetTimestamp();
         }
     }

@@ -52,7 +52,7 @@ public sealed partial class CanvasThrottleHandler : DelegatingHandler
                 response = await base.SendAsync(request, cancellationToken);
                 if (ReadDouble(response, RemainingHeader) is { } remaining)
                 {
-                    gate.Observe(remaining);
+                    gate.Observe(remaining, ReadDouble(response, CostHeader));
                 }
             }
             finally
