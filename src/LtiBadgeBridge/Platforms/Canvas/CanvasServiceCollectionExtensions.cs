@@ -43,7 +43,8 @@ public static class CanvasServiceCollectionExtensions
             .AddHttpMessageHandler(sp => new UserAgentHandler(sp.GetRequiredService<IOptions<CanvasOptions>>().Value.UserAgent))
             .AddHttpMessageHandler<CanvasThrottleHandler>()
             .AddStandardResilienceHandler()
-            .Configure((resilience, sp) => ConfigureResilience(resilience, sp.GetRequiredService<IOptions<CanvasOptions>>().Value));
+            .Configure((resilience, sp) => ConfigureResilience(resilience, sp.GetRequiredService<IOptions<CanvasOptions>>().Value))
+            .SelectPipelineByAuthority(); // one institution's outage never opens the circuit for another
 
         // Token calls are not retried: an authorisation code is single-use.
         services.AddHttpClient(OAuthHttpClientName)

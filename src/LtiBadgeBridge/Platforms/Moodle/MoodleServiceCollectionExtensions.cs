@@ -48,7 +48,8 @@ public static class MoodleServiceCollectionExtensions
                 resilience.AttemptTimeout.Timeout = options.AttemptTimeout;
                 resilience.TotalRequestTimeout.Timeout = (options.AttemptTimeout * (options.MaxTransientRetries + 1)) + TimeSpan.FromMinutes(1);
                 resilience.CircuitBreaker.SamplingDuration = options.AttemptTimeout * 2;
-            });
+            })
+            .SelectPipelineByAuthority(); // one site's outage never opens the circuit for another
 
         return services;
     }
