@@ -172,4 +172,24 @@ public sealed class CanvasClientPagingTests
         Assert.Equal(result.Score >= 3, result.Mastery);
         Assert.Contains(page1.Value.Alignments, a => a.Id == result.Links.Alignment);
     }
+
+    [Fact]
+    public async Task PageReader_ReadsAWholeList_OrStopsAtTheFirstFailure()
+    {
+        using var canvas = EmulatedCanvas.Start(new EmulatedCanvasOptions { Learners = 45 });
+        await using var services = PlatformServices.Build(o =>
+        {
+            o.PerPage = 10;
+            o.MaxTransientRetries = 0;
+        });
+        var client = services.CanvasClient(canvas);
+
+        var all = await PageReader.ReadAllAsync((c, ct) => client.GetStudentEnrollmentsAsync(canvas.Fixture.CourseId, c, ct), null, Ct);
+        canvas.FailPage("enrollments", page: 3, times: 1, status: 502);
+        var failed = await PageReader.ReadAllAsync((c, ct) => client.GetStudentEnrollmentsAsync(canvas.Fixture.CourseId, c, ct), null, Ct);
+
+        Assert.Equal(45, all.Value.Count);
+        Assert.Equal(PlatformErrorKind.Transient, failed.Error?.Kind);
+        Assert.Equal(502, failed.Error?.HttpStatus);
+    }
 }
