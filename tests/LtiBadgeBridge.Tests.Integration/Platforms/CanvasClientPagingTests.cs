@@ -1,4 +1,5 @@
 using LtiBadgeBridge.Platforms;
+using LtiBadgeBridge.Platforms.Canvas;
 using LtiBadgeBridge.Testing.Emulators;
 
 namespace LtiBadgeBridge.Tests.Integration.Platforms;
@@ -191,5 +192,31 @@ public sealed class CanvasClientPagingTests
         Assert.Equal(45, all.Value.Count);
         Assert.Equal(PlatformErrorKind.Transient, failed.Error?.Kind);
         Assert.Equal(502, failed.Error?.HttpStatus);
+    }
+
+    [Fact]
+    public async Task CourseSubmissions_SubmittedSince_ReturnsOnlyNewerWork()
+    {
+        using var canvas = EmulatedCanvas.Start(new EmulatedCanvasOptions { Learners = 20, Assignments = 6 });
+        await using var services = PlatformServices.Build();
+        var client = services.CanvasClient(canvas);
+        var since = canvas.Fixture.DueAt(3);
+        var filter = new CanvasSubmissionFilter { Since = since, Change = CanvasSubmissionChange.Submitted };
+
+        var (items, _, error) = await CanvasPaging.ReadAllAsync(c => client.GetCourseSubmissionsAsync(canvas.Fixture.CourseId, c, filter, Ct));
+
+        Assert.Null(error);
+        Assert.NotEmpty(items);
+        Assert.All(items, s => Assert.True(s.SubmittedAt >= since));
+        var expected = 0;
+        for (var learner = 0; learner < 20; learner++)
+        {
+            for (var a = 0; a < 6; a++)
+            {
+                expected += canvas.Fixture.SubmittedAt(learner, a) >= since ? 1 : 0;
+            }
+        }
+
+        Assert.Equal(expected, items.Count);
     }
 }
