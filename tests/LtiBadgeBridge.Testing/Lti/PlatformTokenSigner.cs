@@ -9,9 +9,14 @@ namespace LtiBadgeBridge.Testing.Lti;
 /// (including the hostile ones tests need: no kid, a foreign kid, <c>none</c>, HS256).</summary>
 public sealed class PlatformTokenSigner : IDisposable
 {
-    private readonly RSA _rsa = RSA.Create(2048);
+    private readonly RSA _rsa;
 
-    public PlatformTokenSigner(string kid = "platform-key-1") => Kid = kid;
+    /// <summary>A signer over the shared test key in <paramref name="keySlot"/> (see <see cref="TestRsaKeys"/>).</summary>
+    public PlatformTokenSigner(string kid = "platform-key-1", int keySlot = 0)
+    {
+        Kid = kid;
+        _rsa = TestRsaKeys.Create(keySlot);
+    }
 
     public string Kid { get; }
 
