@@ -33,6 +33,11 @@ public static class LtiErrorCodes
     public const string ClaimMissing = "lti.claim_missing";
     public const string TargetLinkUriForeign = "lti.target_link_uri_foreign";
 
+    // Deep linking
+    public const string DeepLinkingTypeNotAccepted = "lti.deep_linking_type_not_accepted";
+    public const string DeepLinkingMultipleNotAccepted = "lti.deep_linking_multiple_not_accepted";
+    public const string DeepLinkingNotRequested = "lti.deep_linking_not_requested";
+
     // Services
     public const string ServiceHttpError = "lti.service_http_error";
     public const string ServiceResponseInvalid = "lti.service_response_invalid";

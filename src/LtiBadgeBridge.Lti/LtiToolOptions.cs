@@ -29,6 +29,14 @@ public sealed class LtiToolOptions
     [Required]
     public string UserAgent { get; set; } = "LtiBadgeBridge/1.0";
 
+    /// <summary>The most pages a paged service call follows.</summary>
+    [Range(1, 100000)]
+    public int ServicePageCap { get; set; } = 1000;
+
+    /// <summary>The largest service response body accepted, in bytes.</summary>
+    [Range(1024, 256 * 1024 * 1024)]
+    public int ServiceMaxResponseBytes { get; set; } = 16 * 1024 * 1024;
+
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(10);
 
     /// <summary>The skew actually applied: <see cref="ClockSkew"/> bounded to [0, <see cref="MaxClockSkew"/>].</summary>
