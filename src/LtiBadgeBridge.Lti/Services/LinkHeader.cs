@@ -2,11 +2,9 @@ namespace LtiBadgeBridge.Lti.Services;
 
 /// <summary>Finds the <c>next</c> link of an RFC 8288 <c>Link</c> header, tolerantly: the header name in any
 /// case, several headers or comma-joined values, rel values quoted with straight, single or typographic
-/// quotes, several rels in one value. URLs are opaque: resolved against the request URL only if relative.</summary>
+/// quotes (also when their UTF-8 bytes were decoded as Latin-1), several rels in one value. URLs are opaque: resolved against the request URL only if relative.</summary>
 public static class LinkHeader
 {
-    private static readonly char[] QuoteChars = ['"', '\'', '\u201C', '\u201D', '\u2018', '\u2019', ' ', '\t'];
-
     public static Uri? FindNext(HttpResponseMessage response)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -69,10 +67,9 @@ public static class LinkHeader
                 continue;
             }
 
-            var rels = parameter[(equals + 1)..].Trim(QuoteChars);
-            foreach (var rel in rels.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var rel in parameter[(equals + 1)..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
             {
-                if (rel.Trim(QuoteChars).Equals("next", StringComparison.OrdinalIgnoreCase))
+                if (TrimToToken(rel).Equals("next", StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }
@@ -80,6 +77,24 @@ public static class LinkHeader
         }
 
         return false;
+    }
+
+    /// <summary>Strips whatever quoting surrounds a rel token: anything that is not an ASCII letter or digit.</summary>
+    private static string TrimToToken(string value)
+    {
+        var start = 0;
+        var end = value.Length;
+        while (start < end && !char.IsAsciiLetterOrDigit(value[start]))
+        {
+            start++;
+        }
+
+        while (end > start && !char.IsAsciiLetterOrDigit(value[end - 1]))
+        {
+            end--;
+        }
+
+        return value[start..end];
     }
 
     private static Uri? Resolve(string target, Uri? baseUri)

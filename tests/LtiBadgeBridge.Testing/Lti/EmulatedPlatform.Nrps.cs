@@ -70,13 +70,15 @@ public sealed partial class EmulatedPlatform
         return Text(200, body.ToJsonString(), LtiConstants.MediaTypes.MembershipContainer, [.. headers]);
     }
 
-    /// <summary>Canvas: several standard rels. Moodle: typographic quotes around <c>next</c>.</summary>
+    /// <summary>Canvas: several standard rels. Moodle: odd quoting around <c>next</c>. Real Moodle versions
+    /// write typographic quotes as raw UTF-8 bytes; Kestrel refuses non-ASCII response headers, so over HTTP
+    /// the emulator uses single quotes and the typographic forms are covered by the LinkHeader unit tests.</summary>
     private string NextLink(string url, int page, int limit)
     {
         var separator = url.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         var next = $"{url}{separator}page={page}&limit={limit}";
         return Flavour == PlatformFlavour.Canvas
             ? $"<{url}{separator}page=1&limit={limit}>; rel=\"current\",<{next}>; rel=\"next\",<{url}{separator}page=1&limit={limit}>; rel=\"first\""
-            : $"<{next}>; rel=\u201Cnext\u201D";
+            : $"<{next}>; rel='next'";
     }
 }

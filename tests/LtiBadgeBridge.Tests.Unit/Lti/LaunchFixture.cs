@@ -102,7 +102,9 @@ internal sealed class LaunchFixture : IDisposable
         claims[LtiConstants.Claims.DeepLinkingSettings] = new JsonObject
         {
             ["deep_link_return_url"] = "https://platform.example.edu/deep_link_return",
-            ["accept_types"] = new JsonArray("ltiResourceLink"),
+            ["accept_types"] = new JsonArray("ltiResourceLink", "link", "html"),
+            ["accept_multiple"] = true,
+            ["accept_lineitem"] = true,
             ["data"] = "opaque",
         };
         return claims;
