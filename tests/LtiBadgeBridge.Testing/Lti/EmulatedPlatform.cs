@@ -23,13 +23,13 @@ public sealed partial class EmulatedPlatform : IDisposable
 {
     private readonly TimeProvider _timeProvider;
 
-    private EmulatedPlatform(PlatformFlavour flavour, string? issuer, TimeProvider? timeProvider)
+    private EmulatedPlatform(PlatformFlavour flavour, bool issuerIsOrigin, TimeProvider? timeProvider)
     {
         Flavour = flavour;
         _timeProvider = timeProvider ?? TimeProvider.System;
         Server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreePort()}"] });
         BaseUrl = Server.Urls[0].TrimEnd('/');
-        Issuer = issuer ?? (flavour == PlatformFlavour.Canvas ? "https://canvas.instructure.com" : BaseUrl);
+        Issuer = issuerIsOrigin ? BaseUrl : "https://canvas.instructure.com";
         ClientId = flavour == PlatformFlavour.Canvas ? "10000000000042" : "moodle-client-7Qx";
         DeploymentId = flavour == PlatformFlavour.Canvas ? "42:8865aa05b4b79b64a91a86042e43af5ea8ae79eb" : "3";
         MapKeySet();
@@ -80,11 +80,15 @@ public sealed partial class EmulatedPlatform : IDisposable
     /// <summary>The response headers the key set endpoint sends (default <c>Cache-Control: max-age=300</c>).</summary>
     public string KeySetCacheControl { get; set; } = "max-age=300";
 
-    public static EmulatedPlatform StartCanvas(string? issuer = null, TimeProvider? timeProvider = null) =>
-        new(PlatformFlavour.Canvas, issuer, timeProvider);
+    /// <summary>A Canvas-like platform. Its issuer is <c>https://canvas.instructure.com</c> (as for every Canvas
+    /// Cloud institution) unless <paramref name="issuerIsOrigin"/> makes it the emulator's own origin (a
+    /// self-hosted Canvas; needed where the issuer must match the host, as in dynamic registration).</summary>
+    public static EmulatedPlatform StartCanvas(bool issuerIsOrigin = false, TimeProvider? timeProvider = null) =>
+        new(PlatformFlavour.Canvas, issuerIsOrigin, timeProvider);
 
+    /// <summary>A Moodle-like platform: its issuer is its own origin (the site's wwwroot).</summary>
     public static EmulatedPlatform StartMoodle(TimeProvider? timeProvider = null) =>
-        new(PlatformFlavour.Moodle, null, timeProvider);
+        new(PlatformFlavour.Moodle, issuerIsOrigin: true, timeProvider);
 
     /// <summary>A registration of this platform as the tool would store it.</summary>
     public PlatformRegistration Registration(string id = "reg-1", DeploymentPolicy policy = DeploymentPolicy.RecordAutomatically) => new()
