@@ -108,6 +108,14 @@ public static class LtiConstants
         public const string ProductFamilyMoodle = "moodle";
     }
 
+    /// <summary>LTI Client Side postMessage storage (platform storage used when cookies are blocked).</summary>
+    public static class PlatformStorage
+    {
+        public const string Capabilities = "lti.capabilities";
+        public const string PutData = "lti.put_data";
+        public const string GetData = "lti.get_data";
+    }
+
     /// <summary>Canvas extension keys (registration and score submission).</summary>
     public static class Canvas
     {
