@@ -50,7 +50,8 @@ public sealed class PlatformTokenSigner : IDisposable
         ArgumentNullException.ThrowIfNull(header);
         var signingInput = Base64UrlEncoder.Encode(header.ToJsonString()) + "." + Base64UrlEncoder.Encode(payload?.ToJsonString() ?? "{}");
         var bytes = Encoding.ASCII.GetBytes(signingInput);
-        var signature = header["alg"]?.GetValue<string>() switch
+        var alg = header["alg"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        var signature = alg switch
         {
             "none" => [],
             "HS256" => HMACSHA256.HashData(Encoding.UTF8.GetBytes(JwksJson()), bytes),

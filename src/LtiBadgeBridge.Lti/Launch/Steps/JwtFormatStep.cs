@@ -57,6 +57,11 @@ public sealed class JwtFormatStep(int maxTokenLength) : ILaunchValidationStep
             return Malformed("The id_token header has no alg.");
         }
 
+        if (token.TryGetHeaderValue<object>("crit", out _))
+        {
+            return Malformed("The id_token header lists critical extensions this tool does not understand.");
+        }
+
         if (token.EncodedSignature.Length == 0)
         {
             return Malformed("The id_token is not signed.");
