@@ -73,6 +73,31 @@ public sealed class CertificationVectorTests
         LtiAssert.Rejected(result, ExpectedRejections[name]);
     }
 
+    public static TheoryData<string> OtherMessageTypes()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(TestVectors.Path("lti", "certification", "cases.json")));
+        var data = new TheoryData<string>();
+        foreach (var entry in document.RootElement.GetProperty("otherValidMessages").EnumerateArray())
+        {
+            data.Add(entry.GetProperty("folder").GetString()!);
+        }
+
+        return data;
+    }
+
+    /// <summary>Valid LTI messages of types this tool does not handle (asset processor, EULA, report review)
+    /// are refused for their type, not for anything else.</summary>
+    [Theory]
+    [MemberData(nameof(OtherMessageTypes))]
+    public async Task Certification_OtherMessageType_IsRefusedAsUnsupported(string folder)
+    {
+        using var fixture = CertificationFixture();
+
+        var result = await LaunchCaseAsync(fixture, folder, valid: true);
+
+        LtiAssert.Rejected(result, LtiErrorCodes.MessageTypeUnsupported);
+    }
+
     [Fact]
     public void Certification_EveryInvalidCaseHasAnExpectedReason()
     {
