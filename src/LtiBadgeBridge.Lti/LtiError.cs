@@ -1,0 +1,8 @@
+namespace LtiBadgeBridge.Lti;
+
+/// <summary>An expected protocol failure: a stable <see cref="Code"/> (see <see cref="LtiErrorCodes"/>)
+/// and a short message for logs. The message never contains tokens or personal data.</summary>
+public sealed record LtiError(string Code, string Message)
+{
+    public override string ToString() => $"{Code}: {Message}";
+}
