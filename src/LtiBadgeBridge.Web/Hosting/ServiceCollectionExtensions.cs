@@ -33,6 +33,9 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<KeyRing>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxPublisher>();
+        services.AddSingleton<LtiBadgeBridge.Courses.CourseStore>();
+        services.AddSingleton<LtiBadgeBridge.Snapshots.SnapshotStore>();
 
         services.AddDataProtection().SetApplicationName("LtiBadgeBridge");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
@@ -43,7 +46,7 @@ internal static class ServiceCollectionExtensions
         services.AddTransient<ProbeJob>();
         services.AddJobs(configuration, role);
 
-        services.AddRazorPages();
+        services.AddRazorPages().AddApplicationPart(typeof(ServiceCollectionExtensions).Assembly);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);

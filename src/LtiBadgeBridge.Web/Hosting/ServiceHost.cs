@@ -11,7 +11,7 @@ namespace LtiBadgeBridge.Web.Hosting;
 /// <summary>Builds and starts the service for a role: checks settings, migrates, maps endpoints.</summary>
 internal static partial class ServiceHost
 {
-    public static WebApplication Build(string[] args, HostRole? roleOverride)
+    public static WebApplication Build(string[] args, HostRole? roleOverride, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         if (roleOverride is { } forced)
@@ -33,6 +33,7 @@ internal static partial class ServiceHost
 
         var role = ReadRole(builder.Configuration);
         builder.Services.AddLtiBadgeBridge(builder.Configuration, role);
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         return app;
     }
@@ -94,6 +95,8 @@ internal static partial class ServiceHost
         OpsEndpoints.Map(app);
         if (role is HostRole.All or HostRole.Web)
         {
+            // Static assets are embedded in the executable: the same files whatever the content root.
+            app.Environment.WebRootFileProvider = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(ServiceHost).Assembly, "LtiBadgeBridge.Web.wwwroot");
             app.UseStaticFiles();
             app.MapRazorPages();
         }
