@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Hangfire;
 using Hangfire.PostgreSql;
 using LtiBadgeBridge.Audit;
@@ -37,7 +39,12 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<LtiBadgeBridge.Courses.CourseStore>();
         services.AddSingleton<LtiBadgeBridge.Snapshots.SnapshotStore>();
 
-        services.AddDataProtection().SetApplicationName("LtiBadgeBridge");
+        var dataProtection = services.AddDataProtection().SetApplicationName("LtiBadgeBridge");
+        if (LoadKeyRingCertificate(configuration) is { } certificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
+
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>())));
 
@@ -56,6 +63,37 @@ internal static class ServiceCollectionExtensions
             .AddAspNetCoreInstrumentation()
             .AddPrometheusExporter());
         return services;
+    }
+
+    /// <summary>
+    /// The certificate that encrypts the Data Protection key ring at rest (which in turn encrypts our
+    /// private keys and LMS tokens). Without it the key ring is stored unencrypted in the database.
+    /// </summary>
+    private static X509Certificate2? LoadKeyRingCertificate(IConfiguration configuration)
+    {
+        var path = configuration[$"{ServiceOptions.SectionName}:{nameof(ServiceOptions.KeyRingCertificatePath)}"];
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration[$"{ServiceOptions.SectionName}:{nameof(ServiceOptions.KeyRingCertificatePassword)}"]);
+        }
+        catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException(
+                $"Service:KeyRingCertificatePath '{path}' could not be loaded ({ex.Message.TrimEnd('.')}); give a PKCS#12 (.pfx) file with its private key, and its password in Service:KeyRingCertificatePassword.", ex);
+        }
+
+        if (!certificate.HasPrivateKey)
+        {
+            throw new StartupException($"Service:KeyRingCertificatePath '{path}' has no private key; export the certificate with its private key (.pfx).");
+        }
+
+        return certificate;
     }
 
     private static void AddJobs(this IServiceCollection services, IConfiguration configuration, HostRole role)

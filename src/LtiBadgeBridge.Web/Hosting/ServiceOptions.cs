@@ -25,6 +25,16 @@ public sealed class ServiceOptions
     /// </summary>
     public string? OperatorToken { get; set; }
 
+    /// <summary>
+    /// A PKCS#12 (.pfx) certificate with private key that encrypts the Data Protection key ring at rest.
+    /// Recommended in production: without it, the keys that protect our signing keys and LMS tokens are
+    /// stored unencrypted in the database.
+    /// </summary>
+    public string? KeyRingCertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="KeyRingCertificatePath"/>.</summary>
+    public string? KeyRingCertificatePassword { get; set; }
+
     public HostRole ParsedRole => Role switch
     {
         "web" => HostRole.Web,
