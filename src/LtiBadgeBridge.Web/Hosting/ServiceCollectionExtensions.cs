@@ -48,6 +48,8 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>())));
 
+        LtiBadgeBridge.Web.Lti.LtiWebServiceCollectionExtensions.AddLtiWeb(services, configuration);
+
         services.AddTransient<ReconciliationJob>();
         services.AddTransient<OutboxDispatchJob>();
         services.AddTransient<ProbeJob>();

@@ -29,7 +29,11 @@ public sealed class LaunchStateStore(Database database, TimeProvider timeProvide
     /// Marks the nonce used and returns its state row, or null when the nonce is unknown, expired or
     /// already used (<see cref="FindByNonceAsync"/> tells which).
     /// </summary>
-    public async Task<LaunchState?> TryConsumeNonceAsync(string nonce, CancellationToken cancellationToken)
+    public Task<LaunchState?> TryConsumeNonceAsync(string nonce, CancellationToken cancellationToken) =>
+        TryConsumeNonceAsync(nonce, timeProvider.GetUtcNow(), cancellationToken);
+
+    /// <summary>As <see cref="TryConsumeNonceAsync(string, CancellationToken)"/>, at the given time.</summary>
+    public async Task<LaunchState?> TryConsumeNonceAsync(string nonce, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<LaunchState>(new CommandDefinition(
@@ -38,7 +42,7 @@ public sealed class LaunchStateStore(Database database, TimeProvider timeProvide
             WHERE nonce = @nonce AND consumed_at IS NULL AND expires_at > @now
             RETURNING {Columns}
             """,
-            new { nonce, now = timeProvider.GetUtcNow() },
+            new { nonce, now },
             cancellationToken: cancellationToken));
     }
 

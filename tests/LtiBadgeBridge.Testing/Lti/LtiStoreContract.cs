@@ -22,6 +22,9 @@ public abstract class LtiStoreContract
 
     protected static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The id under which the store holds <see cref="Registration"/> (a database assigns its own).</summary>
+    protected virtual string RegistrationId => Registration.Id;
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>A nonce store over an empty database.</summary>
@@ -83,7 +86,7 @@ public abstract class LtiStoreContract
 
         var found = await store.FindRegistrationAsync(Registration.Issuer, Registration.ClientId, Cancel);
 
-        Check.Equal(Registration.Id, found?.Id);
+        Check.Equal(RegistrationId, found?.Id);
         Check.Equal(Registration.JwksUri, found?.JwksUri);
         Check.Null(await store.FindRegistrationAsync(Registration.Issuer, "other-client", Cancel));
         Check.Null(await store.FindRegistrationAsync(Registration.Issuer.ToUpperInvariant(), Registration.ClientId, Cancel));
@@ -95,8 +98,8 @@ public abstract class LtiStoreContract
     {
         var store = await CreateRegistrationStoreAsync();
 
-        var first = await store.GetOrAddDeploymentAsync(Registration.Id, "dep-1", DeploymentState.Pending, Cancel);
-        var second = await store.GetOrAddDeploymentAsync(Registration.Id, "dep-1", DeploymentState.Active, Cancel);
+        var first = await store.GetOrAddDeploymentAsync(RegistrationId, "dep-1", DeploymentState.Pending, Cancel);
+        var second = await store.GetOrAddDeploymentAsync(RegistrationId, "dep-1", DeploymentState.Active, Cancel);
 
         Check.Equal(DeploymentState.Pending, first);
         Check.Equal(DeploymentState.Pending, second);
@@ -108,7 +111,7 @@ public abstract class LtiStoreContract
         var store = await CreateRegistrationStoreAsync();
 
         var states = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
-            store.GetOrAddDeploymentAsync(Registration.Id, "dep-race", i == 0 ? DeploymentState.Pending : DeploymentState.Active, Cancel))));
+            store.GetOrAddDeploymentAsync(RegistrationId, "dep-race", i == 0 ? DeploymentState.Pending : DeploymentState.Active, Cancel))));
 
         Check.Equal(1, states.Distinct().Count());
     }
@@ -141,11 +144,11 @@ public abstract class LtiStoreContract
         }
     }
 
-    private static IssuedLogin Login(string nonce) => new()
+    private IssuedLogin Login(string nonce) => new()
     {
         State = "state-" + nonce,
         Nonce = nonce,
-        RegistrationId = Registration.Id,
+        RegistrationId = RegistrationId,
         Issuer = Registration.Issuer,
         ClientId = Registration.ClientId,
         TargetLinkUri = "https://tool.example.org/lti/launch",
