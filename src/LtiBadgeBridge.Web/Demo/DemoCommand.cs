@@ -1,0 +1,147 @@
+using System.Globalization;
+using LtiBadgeBridge.Lti;
+using LtiBadgeBridge.Registrations;
+using LtiBadgeBridge.Web.Cli;
+using LtiBadgeBridge.Web.Hosting;
+
+namespace LtiBadgeBridge.Web.Demo;
+
+/// <summary>
+/// <c>demo</c>: runs the service on the embedded default (SQLite in <c>data/demo</c>) together with the
+/// emulated LMS on a second loopback port, registers the LMS as a Canvas platform, and prints where to
+/// start. Options: <c>--port</c> (the service, default 5000), <c>--lms-port</c> (default 5001); any
+/// other setting as for <c>serve</c> (e.g. <c>--Database:DataDirectory=...</c>).
+/// </summary>
+internal static partial class DemoCommand
+{
+    public const int DefaultPort = 5000;
+    public const int DefaultLmsPort = 5001;
+
+    public static async Task<int> RunAsync(CommandLine commandLine)
+    {
+        if (ReadPort(commandLine, "--port", DefaultPort) is not { } port || ReadPort(commandLine, "--lms-port", DefaultLmsPort) is not { } lmsPort || port == lmsPort)
+        {
+            await Console.Error.WriteLineAsync("error: --port and --lms-port must be two different port numbers between 1 and 65535.");
+            return CliApp.ExitUsage;
+        }
+
+        var toolOrigin = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+        var lmsOrigin = new Uri($"http://127.0.0.1:{lmsPort.ToString(CultureInfo.InvariantCulture)}");
+        var app = ServiceHost.Build(HostArgs(commandLine, toolOrigin), HostRole.All);
+        await using (app)
+        {
+            await ServiceHost.PrepareAsync(app, CancellationToken.None);
+            ServiceHost.MapEndpoints(app);
+
+            var timeProvider = app.Services.GetRequiredService<TimeProvider>();
+            var options = new DemoLmsOptions { Origin = lmsOrigin, ToolOrigin = toolOrigin };
+            await using var lms = new DemoLms(options, timeProvider);
+            var platform = await RegisterAsync(app.Services, options, CancellationToken.None);
+            await ConfigureSyncAsync(app.Services, platform, options, CancellationToken.None);
+
+            await lms.StartAsync(lmsPort, CancellationToken.None);
+            await app.StartAsync();
+            Console.WriteLine($"""
+
+                Demo running. Open {lmsOrigin.AbsoluteUri} to start.
+                  Demo LMS (an emulated Canvas course, "Cloud Computing", 43 learners): {lmsOrigin.AbsoluteUri}
+                  Badge service:                                                      {toolOrigin.AbsoluteUri}
+                  Platform registered: issuer {options.Issuer}, client id {options.ClientId}, deployment {options.DeploymentId}
+                  Canvas REST API: {lmsOrigin.AbsoluteUri}api/v1 (personal access token printed only here: {lms.PersonalAccessToken})
+                Press Ctrl+C to stop.
+                """);
+            await app.WaitForShutdownAsync();
+            return CliApp.ExitOk;
+        }
+    }
+
+    /// <summary>Registers the demo LMS as a Canvas platform with its deployment, active (idempotent).</summary>
+    public static async Task<PlatformRegistration> RegisterAsync(IServiceProvider services, DemoLmsOptions options, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<PlatformStore>();
+        var platform = await store.UpsertAsync(
+            new PlatformRegistration
+            {
+                Issuer = options.Issuer,
+                ClientId = options.ClientId,
+                Name = "Demo LMS (Cloud Computing pilot)",
+                ProductFamily = ProductFamilies.Canvas,
+                AuthorizationEndpoint = options.AuthorizationEndpoint.AbsoluteUri,
+                TokenEndpoint = options.TokenEndpoint.AbsoluteUri,
+                JwksUri = options.JwksUri.AbsoluteUri,
+                DeploymentPolicy = DeploymentPolicies.Auto,
+                RegistrationSource = "cli",
+                GrantedScopes = string.Join(' ',
+                    LtiConstants.Scopes.LineItem,
+                    LtiConstants.Scopes.LineItemReadOnly,
+                    LtiConstants.Scopes.ResultReadOnly,
+                    LtiConstants.Scopes.Score,
+                    LtiConstants.Scopes.ContextMembershipReadOnly),
+            },
+            cancellationToken);
+        await store.EnsureDeploymentAsync(platform.Id, options.DeploymentId, DeploymentStatuses.Active, cancellationToken);
+        return platform;
+    }
+
+    /// <summary>
+    /// Saves the demo LMS's REST API developer key for course sync when the sync feature's credential store
+    /// is part of this build (<c>LtiBadgeBridge.Sync.PlatformCredentialsStore.SaveCanvasAsync</c>); without
+    /// it the demo still launches, and sync is simply not configured.
+    /// </summary>
+    private static async Task ConfigureSyncAsync(IServiceProvider services, PlatformRegistration platform, DemoLmsOptions options, CancellationToken cancellationToken)
+    {
+        var storeType = typeof(PlatformStore).Assembly.GetType("LtiBadgeBridge.Sync.PlatformCredentialsStore");
+        var save = storeType?.GetMethod("SaveCanvasAsync", [typeof(long), typeof(Uri), typeof(string), typeof(string), typeof(CancellationToken)]);
+        if (storeType is null || save is null || services.GetService(storeType) is not { } store)
+        {
+            Console.WriteLine("note: course sync is not part of this build; the demo shows launches only.");
+            return;
+        }
+
+        if (save.Invoke(store, [platform.Id, options.Origin, options.ApiClientId, options.ApiClientSecret, cancellationToken]) is Task task)
+        {
+            await task;
+        }
+    }
+
+    private static string[] HostArgs(CommandLine commandLine, Uri toolOrigin)
+    {
+        var given = new List<string>();
+        for (var i = 0; i < commandLine.HostArgs.Length; i++)
+        {
+            var arg = commandLine.HostArgs[i];
+            if (arg is "--port" or "--lms-port")
+            {
+                i++;
+                continue;
+            }
+
+            if (arg.StartsWith("--port=", StringComparison.Ordinal) || arg.StartsWith("--lms-port=", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            given.Add(arg);
+        }
+
+        // Defaults first so that the operator's own settings win; the loopback binding last so that it always holds.
+        return
+        [
+            "--Database:DataDirectory=" + Path.Combine("data", "demo"),
+            "--Service:PublicBaseUrl=" + toolOrigin.GetLeftPart(UriPartial.Authority),
+            .. given,
+            "--urls=" + toolOrigin.GetLeftPart(UriPartial.Authority),
+        ];
+    }
+
+    private static int? ReadPort(CommandLine commandLine, string name, int fallback)
+    {
+        var text = commandLine.Option(name);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536 ? port : null;
+    }
+}
