@@ -27,7 +27,7 @@ internal static class DemoLaunch
             new("lti_message_hint", MessageHint(lms, person)),
             new("canvas_environment", "prod"),
             new("canvas_region", "not_configured"),
-            new("lti_storage_target", "post_message_forwarding"),
+            new("lti_storage_target", "_parent"),
         ];
     }
 

@@ -24,6 +24,21 @@ internal static class DemoPages
         label{font-weight:600;margin-right:.5rem}select{padding:.35rem;font-size:.95rem}
         """;
 
+    /// <summary>LTI Client Side postMessage storage answered by the course frame, for tools that cannot
+    /// rely on cookies inside the iframe (<c>lti.capabilities</c>, <c>lti.put_data</c>, <c>lti.get_data</c>).</summary>
+    private const string PlatformStorageScript = """
+        <script>
+        (function(){var store={};window.addEventListener('message',function(e){var m=e.data;if(!m||typeof m!=='object'||typeof m.subject!=='string')return;
+        var frame=document.querySelector('iframe[name=tool_content]');if(!frame||e.source!==frame.contentWindow)return;
+        var o=store[e.origin]||(store[e.origin]={});var r={message_id:m.message_id};
+        if(m.subject==='lti.capabilities'){r.subject='lti.capabilities.response';r.supported_messages=[{subject:'lti.capabilities'},{subject:'lti.put_data'},{subject:'lti.get_data'}];}
+        else if(m.subject==='lti.put_data'){o[m.key]=m.value;r.subject='lti.put_data.response';r.key=m.key;r.value=m.value;}
+        else if(m.subject==='lti.get_data'){r.subject='lti.get_data.response';r.key=m.key;r.value=o[m.key];}
+        else{r.subject=m.subject+'.response';r.error={code:'unsupported_subject',message:'Not supported by the demo LMS'};}
+        e.source.postMessage(r,e.origin);});})();
+        </script>
+        """;
+
     private static readonly string Course = PilotCourse.CourseId.ToString(CultureInfo.InvariantCulture);
 
     public static void Map(WebApplication app, DemoLms lms)
@@ -88,7 +103,8 @@ internal static class DemoPages
             .Append("<a href=\"/\">Home</a><a href=\"/courses/").Append(Course).Append("/gradebook\">Grades</a><a aria-current=\"page\" href=\"").Append(LaunchHref(person)).Append("\">Badges</a>")
             .Append("<p class=\"muted\">Signed in as ").Append(Encode(person.Name)).Append("</p></nav>")
             .Append("<iframe title=\"Badges (LTI tool)\" name=\"tool_content\" src=\"/courses/").Append(Course).Append("/launch/tool?as=").Append(person.UserId.ToString(CultureInfo.InvariantCulture))
-            .Append("\" allow=\"clipboard-write\"></iframe></div>");
+            .Append("\" allow=\"clipboard-write\"></iframe></div>")
+            .Append(PlatformStorageScript);
         return Page($"Badges · {lms.Course.Name}", body.ToString());
     }
 
