@@ -36,7 +36,10 @@ public sealed class DemoCommandTests
     [Fact]
     public async Task LearnerLaunch_FromTheDemoCourse_IsAcceptedByTheService()
     {
-        await using var service = await TestService.StartAsync(cancellationToken: Ct);
+        var origin = $"http://127.0.0.1:{DemoLms.FreePort()}";
+        await using var service = await TestService.StartAsync(
+            new Dictionary<string, string?> { ["urls"] = origin, ["Service:PublicBaseUrl"] = origin },
+            cancellationToken: Ct);
         await using var lms = await DemoLms.StartOnFreePortAsync(service.BaseUrl, TimeProvider.System, null, Ct);
         await DemoCommand.RegisterAsync(service.Services, lms.Options, Ct);
         var cookies = new CookieContainer();
