@@ -1,7 +1,10 @@
 using System.Globalization;
+using LtiBadgeBridge.Courses;
 using LtiBadgeBridge.Lti;
+using LtiBadgeBridge.Platforms.Canvas.OAuth;
 using LtiBadgeBridge.Registrations;
 using LtiBadgeBridge.Web.Cli;
+using LtiBadgeBridge.Web.Demo.Data;
 using LtiBadgeBridge.Web.Hosting;
 
 namespace LtiBadgeBridge.Web.Demo;
@@ -37,7 +40,7 @@ internal static partial class DemoCommand
             var options = new DemoLmsOptions { Origin = lmsOrigin, ToolOrigin = toolOrigin };
             await using var lms = new DemoLms(options, timeProvider);
             var platform = await RegisterAsync(app.Services, options, CancellationToken.None);
-            await ConfigureSyncAsync(app.Services, platform, options, CancellationToken.None);
+            await ConfigureSyncAsync(app.Services, platform, lms, CancellationToken.None);
 
             await lms.StartAsync(lmsPort, CancellationToken.None);
             await app.StartAsync();
@@ -84,24 +87,48 @@ internal static partial class DemoCommand
     }
 
     /// <summary>
-    /// Saves the demo LMS's REST API developer key for course sync when the sync feature's credential store
-    /// is part of this build (<c>LtiBadgeBridge.Sync.PlatformCredentialsStore.SaveCanvasAsync</c>); without
-    /// it the demo still launches, and sync is simply not configured.
+    /// When the sync feature's credential store is part of this build
+    /// (<c>LtiBadgeBridge.Sync.PlatformCredentialsStore</c>), saves the demo LMS's REST API developer key for
+    /// the platform, records the demo course, and connects it with a Canvas OAuth2 token pair of the
+    /// instructor, so the first launch's sync can read the gradebook at once. Without that store the demo
+    /// still launches, and sync is simply not configured.
     /// </summary>
-    private static async Task ConfigureSyncAsync(IServiceProvider services, PlatformRegistration platform, DemoLmsOptions options, CancellationToken cancellationToken)
+    private static async Task ConfigureSyncAsync(IServiceProvider services, PlatformRegistration platform, DemoLms lms, CancellationToken cancellationToken)
     {
         var storeType = typeof(PlatformStore).Assembly.GetType("LtiBadgeBridge.Sync.PlatformCredentialsStore");
-        var save = storeType?.GetMethod("SaveCanvasAsync", [typeof(long), typeof(Uri), typeof(string), typeof(string), typeof(CancellationToken)]);
-        if (storeType is null || save is null || services.GetService(storeType) is not { } store)
+        var saveKey = storeType?.GetMethod("SaveCanvasAsync", [typeof(long), typeof(Uri), typeof(string), typeof(string), typeof(CancellationToken)]);
+        var saveToken = storeType?.GetMethod("SaveCourseTokenAsync", [typeof(long), typeof(long), typeof(CanvasOAuthToken), typeof(CancellationToken)]);
+        if (storeType is null || saveKey is null || saveToken is null || services.GetService(storeType) is not { } store)
         {
             Console.WriteLine("note: course sync is not part of this build; the demo shows launches only.");
             return;
         }
 
-        if (save.Invoke(store, [platform.Id, options.Origin, options.ApiClientId, options.ApiClientSecret, cancellationToken]) is Task task)
+        var options = lms.Options;
+        await (Task)saveKey.Invoke(store, [platform.Id, options.Origin, options.ApiClientId, options.ApiClientSecret, cancellationToken])!;
+        var course = await services.GetRequiredService<CourseStore>().UpsertFromLaunchAsync(
+            new Course
+            {
+                PlatformId = platform.Id,
+                DeploymentId = options.DeploymentId,
+                ContextId = lms.Course.ContextId,
+                LmsCourseId = PilotCourse.CourseId.ToString(CultureInfo.InvariantCulture),
+                Title = lms.Course.Name,
+                Label = lms.Course.CourseCode,
+                AgsLineitemsUrl = options.LineItemsUrl.AbsoluteUri,
+                NrpsMembershipsUrl = options.MembershipsUrl.AbsoluteUri,
+            },
+            cancellationToken);
+        var instructor = lms.Course.Instructor;
+        var (access, refresh) = lms.Tokens.IssueCanvasTokens(instructor.UserId);
+        var token = new CanvasOAuthToken
         {
-            await task;
-        }
+            AccessToken = access,
+            RefreshToken = refresh,
+            ExpiresAt = lms.TimeProvider.GetUtcNow() + DemoTokens.Lifetime,
+            CanvasUserId = instructor.UserId,
+        };
+        await (Task)saveToken.Invoke(store, [platform.Id, course.Id, token, cancellationToken])!;
     }
 
     private static string[] HostArgs(CommandLine commandLine, Uri toolOrigin)
