@@ -42,8 +42,17 @@ internal static partial class DemoCommand
             var platform = await RegisterAsync(app.Services, options, CancellationToken.None);
             await ConfigureSyncAsync(app.Services, platform, lms, CancellationToken.None);
 
-            await lms.StartAsync(lmsPort, CancellationToken.None);
-            await app.StartAsync();
+            try
+            {
+                await lms.StartAsync(lmsPort, CancellationToken.None);
+                await app.StartAsync();
+            }
+            catch (IOException ex)
+            {
+                await Console.Error.WriteLineAsync($"error: cannot listen on 127.0.0.1:{port} and 127.0.0.1:{lmsPort} ({ex.Message}); choose other ports with --port and --lms-port.");
+                return CliApp.ExitConfig;
+            }
+
             Console.WriteLine($"""
 
                 Demo running. Open {lmsOrigin.AbsoluteUri} to start.
