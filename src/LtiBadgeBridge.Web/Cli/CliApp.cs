@@ -21,6 +21,7 @@ internal static class CliApp
             {
                 "serve" or "run" => await ServeAsync(commandLine, null),
                 "migrate" => await MigrateAsync(commandLine),
+                "demo" => await Demo.DemoCommand.RunAsync(commandLine),
                 "version" => Version(),
                 "config" when commandLine.Command.Count > 1 && commandLine.Command[1] == "check" => await ConfigCheckAsync(commandLine),
                 "help" => Help(ExitOk),

@@ -1,0 +1,183 @@
+using System.Globalization;
+using LtiBadgeBridge.Courses;
+using LtiBadgeBridge.Lti;
+using LtiBadgeBridge.Platforms.Canvas.OAuth;
+using LtiBadgeBridge.Registrations;
+using LtiBadgeBridge.Web.Cli;
+using LtiBadgeBridge.Web.Demo.Data;
+using LtiBadgeBridge.Web.Hosting;
+
+namespace LtiBadgeBridge.Web.Demo;
+
+/// <summary>
+/// <c>demo</c>: runs the service on the embedded default (SQLite in <c>data/demo</c>) together with the
+/// emulated LMS on a second loopback port, registers the LMS as a Canvas platform, and prints where to
+/// start. Options: <c>--port</c> (the service, default 5000), <c>--lms-port</c> (default 5001); any
+/// other setting as for <c>serve</c> (e.g. <c>--Database:DataDirectory=...</c>).
+/// </summary>
+internal static partial class DemoCommand
+{
+    public const int DefaultPort = 5000;
+    public const int DefaultLmsPort = 5001;
+
+    public static async Task<int> RunAsync(CommandLine commandLine)
+    {
+        if (ReadPort(commandLine, "--port", DefaultPort) is not { } port || ReadPort(commandLine, "--lms-port", DefaultLmsPort) is not { } lmsPort || port == lmsPort)
+        {
+            await Console.Error.WriteLineAsync("error: --port and --lms-port must be two different port numbers between 1 and 65535.");
+            return CliApp.ExitUsage;
+        }
+
+        var toolOrigin = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+        var lmsOrigin = new Uri($"http://127.0.0.1:{lmsPort.ToString(CultureInfo.InvariantCulture)}");
+        var app = ServiceHost.Build(HostArgs(commandLine, toolOrigin), HostRole.All);
+        await using (app)
+        {
+            await ServiceHost.PrepareAsync(app, CancellationToken.None);
+            ServiceHost.MapEndpoints(app);
+
+            var timeProvider = app.Services.GetRequiredService<TimeProvider>();
+            var options = new DemoLmsOptions { Origin = lmsOrigin, ToolOrigin = toolOrigin };
+            await using var lms = new DemoLms(options, timeProvider);
+            var platform = await RegisterAsync(app.Services, options, CancellationToken.None);
+            await ConfigureSyncAsync(app.Services, platform, lms, CancellationToken.None);
+
+            try
+            {
+                await lms.StartAsync(lmsPort, CancellationToken.None);
+                await app.StartAsync();
+            }
+            catch (IOException ex)
+            {
+                await Console.Error.WriteLineAsync($"error: cannot listen on 127.0.0.1:{port} and 127.0.0.1:{lmsPort} ({ex.Message}); choose other ports with --port and --lms-port.");
+                return CliApp.ExitConfig;
+            }
+
+            Console.WriteLine($"""
+
+                Demo running. Open {lmsOrigin.AbsoluteUri} to start.
+                  Demo LMS (an emulated Canvas course, "Cloud Computing", 43 learners): {lmsOrigin.AbsoluteUri}
+                  Badge service:                                                      {toolOrigin.AbsoluteUri}
+                  Platform registered: issuer {options.Issuer}, client id {options.ClientId}, deployment {options.DeploymentId}
+                  Canvas REST API: {lmsOrigin.AbsoluteUri}api/v1 (personal access token printed only here: {lms.PersonalAccessToken})
+                Press Ctrl+C to stop.
+                """);
+            await app.WaitForShutdownAsync();
+            return CliApp.ExitOk;
+        }
+    }
+
+    /// <summary>Registers the demo LMS as a Canvas platform with its deployment, active (idempotent).</summary>
+    public static async Task<PlatformRegistration> RegisterAsync(IServiceProvider services, DemoLmsOptions options, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<PlatformStore>();
+        var platform = await store.UpsertAsync(
+            new PlatformRegistration
+            {
+                Issuer = options.Issuer,
+                ClientId = options.ClientId,
+                Name = "Demo LMS (Cloud Computing pilot)",
+                ProductFamily = ProductFamilies.Canvas,
+                AuthorizationEndpoint = options.AuthorizationEndpoint.AbsoluteUri,
+                TokenEndpoint = options.TokenEndpoint.AbsoluteUri,
+                JwksUri = options.JwksUri.AbsoluteUri,
+                DeploymentPolicy = DeploymentPolicies.Auto,
+                RegistrationSource = "cli",
+                GrantedScopes = string.Join(' ',
+                    LtiConstants.Scopes.LineItem,
+                    LtiConstants.Scopes.LineItemReadOnly,
+                    LtiConstants.Scopes.ResultReadOnly,
+                    LtiConstants.Scopes.Score,
+                    LtiConstants.Scopes.ContextMembershipReadOnly),
+            },
+            cancellationToken);
+        await store.EnsureDeploymentAsync(platform.Id, options.DeploymentId, DeploymentStatuses.Active, cancellationToken);
+        return platform;
+    }
+
+    /// <summary>
+    /// When the sync feature's credential store is part of this build
+    /// (<c>LtiBadgeBridge.Sync.PlatformCredentialsStore</c>), saves the demo LMS's REST API developer key for
+    /// the platform, records the demo course, and connects it with a Canvas OAuth2 token pair of the
+    /// instructor, so the first launch's sync can read the gradebook at once. Without that store the demo
+    /// still launches, and sync is simply not configured.
+    /// </summary>
+    private static async Task ConfigureSyncAsync(IServiceProvider services, PlatformRegistration platform, DemoLms lms, CancellationToken cancellationToken)
+    {
+        var storeType = typeof(PlatformStore).Assembly.GetType("LtiBadgeBridge.Sync.PlatformCredentialsStore");
+        var saveKey = storeType?.GetMethod("SaveCanvasAsync", [typeof(long), typeof(Uri), typeof(string), typeof(string), typeof(CancellationToken)]);
+        var saveToken = storeType?.GetMethod("SaveCourseTokenAsync", [typeof(long), typeof(long), typeof(CanvasOAuthToken), typeof(CancellationToken)]);
+        if (storeType is null || saveKey is null || saveToken is null || services.GetService(storeType) is not { } store)
+        {
+            Console.WriteLine("note: course sync is not part of this build; the demo shows launches only.");
+            return;
+        }
+
+        var options = lms.Options;
+        await (Task)saveKey.Invoke(store, [platform.Id, options.Origin, options.ApiClientId, options.ApiClientSecret, cancellationToken])!;
+        var course = await services.GetRequiredService<CourseStore>().UpsertFromLaunchAsync(
+            new Course
+            {
+                PlatformId = platform.Id,
+                DeploymentId = options.DeploymentId,
+                ContextId = lms.Course.ContextId,
+                LmsCourseId = PilotCourse.CourseId.ToString(CultureInfo.InvariantCulture),
+                Title = lms.Course.Name,
+                Label = lms.Course.CourseCode,
+                AgsLineitemsUrl = options.LineItemsUrl.AbsoluteUri,
+                NrpsMembershipsUrl = options.MembershipsUrl.AbsoluteUri,
+            },
+            cancellationToken);
+        var instructor = lms.Course.Instructor;
+        var (access, refresh) = lms.Tokens.IssueCanvasTokens(instructor.UserId);
+        var token = new CanvasOAuthToken
+        {
+            AccessToken = access,
+            RefreshToken = refresh,
+            ExpiresAt = lms.TimeProvider.GetUtcNow() + DemoTokens.Lifetime,
+            CanvasUserId = instructor.UserId,
+        };
+        await (Task)saveToken.Invoke(store, [platform.Id, course.Id, token, cancellationToken])!;
+    }
+
+    private static string[] HostArgs(CommandLine commandLine, Uri toolOrigin)
+    {
+        var given = new List<string>();
+        for (var i = 0; i < commandLine.HostArgs.Length; i++)
+        {
+            var arg = commandLine.HostArgs[i];
+            if (arg is "--port" or "--lms-port")
+            {
+                i++;
+                continue;
+            }
+
+            if (arg.StartsWith("--port=", StringComparison.Ordinal) || arg.StartsWith("--lms-port=", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            given.Add(arg);
+        }
+
+        // Defaults first so that the operator's own settings win; the loopback binding last so that it always holds.
+        return
+        [
+            "--Database:DataDirectory=" + Path.Combine("data", "demo"),
+            "--Service:PublicBaseUrl=" + toolOrigin.GetLeftPart(UriPartial.Authority),
+            .. given,
+            "--urls=" + toolOrigin.GetLeftPart(UriPartial.Authority),
+        ];
+    }
+
+    private static int? ReadPort(CommandLine commandLine, string name, int fallback)
+    {
+        var text = commandLine.Option(name);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536 ? port : null;
+    }
+}
