@@ -99,6 +99,7 @@ internal static partial class ServiceHost
             app.Environment.WebRootFileProvider = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(ServiceHost).Assembly, "LtiBadgeBridge.Web.wwwroot");
             app.UseStaticFiles();
             app.MapRazorPages();
+            LtiBadgeBridge.Web.Credentials.CredentialEndpoints.Map(app);
         }
 
         if (role is HostRole.All or HostRole.Worker)

@@ -24,7 +24,7 @@ public sealed record IssuanceSettings
     public Uri IssuerUrl(long platformId) => Url($"issuers/{Id(platformId)}");
 
     /// <summary><c>did:web:host:issuers:{platformId}</c>; its document is served at <c>/issuers/{platformId}/did.json</c>.</summary>
-    public string IssuerDid(long platformId) => DidWeb.FromUrl(IssuerUrl(platformId));
+    public string IssuerDid(long platformId) => DidWeb.FromUrl(Https(IssuerUrl(platformId)));
 
     /// <summary>The platform id of one of our issuer DIDs (a key URL's fragment is ignored), or null.</summary>
     public long? PlatformOfDid(string? did)
@@ -35,7 +35,7 @@ public sealed record IssuanceSettings
         }
 
         var bare = did.Split('#')[0];
-        var prefix = DidWeb.FromUrl(Url("issuers")) + ":";
+        var prefix = DidWeb.FromUrl(Https(Url("issuers"))) + ":";
         return bare.StartsWith(prefix, StringComparison.Ordinal)
             && long.TryParse(bare[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? id
@@ -53,6 +53,9 @@ public sealed record IssuanceSettings
     public Uri Ob2IssuerUrl(long platformId) => Url($"ob2/issuers/{Id(platformId)}");
 
     public Uri Url(string relative) => new(PublicBaseUrl, relative);
+
+    // did:web is https only; a plain-http development origin keeps its host and path.
+    private static Uri Https(Uri url) => url.Scheme == Uri.UriSchemeHttps ? url : new UriBuilder(url) { Scheme = Uri.UriSchemeHttps, Port = url.IsDefaultPort ? -1 : url.Port }.Uri;
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 }
