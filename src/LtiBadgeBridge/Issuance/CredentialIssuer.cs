@@ -79,8 +79,8 @@ public sealed partial class CredentialIssuer(
             if (processed.Count > 0)
             {
                 await connection.ExecuteAsync(new CommandDefinition(
-                    "UPDATE outbox SET processed_at = @now, locked_until = NULL, last_error = NULL WHERE id IN @processed",
-                    new { processed, now = timeProvider.GetUtcNow() }, transaction, cancellationToken: cancellationToken));
+                    "UPDATE outbox SET processed_at = @now, locked_until = NULL, last_error = NULL WHERE " + SqlLists.In(connection, "id", "processed"),
+                    new { processed = processed.ToArray(), now = timeProvider.GetUtcNow() }, transaction, cancellationToken: cancellationToken));
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -90,8 +90,8 @@ public sealed partial class CredentialIssuer(
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE outbox SET locked_until = NULL, last_error = 'payload is not {\"awardId\":<number>}', available_at = @later WHERE id IN @malformed",
-                new { malformed, later = timeProvider.GetUtcNow().AddDays(1) }, cancellationToken: cancellationToken));
+                "UPDATE outbox SET locked_until = NULL, last_error = 'payload is not {\"awardId\":<number>}', available_at = @later WHERE " + SqlLists.In(connection, "id", "malformed"),
+                new { malformed = malformed.ToArray(), later = timeProvider.GetUtcNow().AddDays(1) }, cancellationToken: cancellationToken));
         }
 
         var result = new IssuanceBatchResult
@@ -185,7 +185,7 @@ public sealed partial class CredentialIssuer(
         }
 
         return (await connection.QueryAsync<AwardRow>(new CommandDefinition(
-            """
+            $"""
             SELECT a.id AS award_id, a.platform_id, a.achievement_id, a.person_id, a.rule_version, a.state, a.result, a.evidence, a.earned_at,
                    COALESCE(v.definition, cv.definition) AS definition,
                    p.lti_user_id, p.email, p.name AS person_name
@@ -194,9 +194,9 @@ public sealed partial class CredentialIssuer(
             JOIN people p ON p.id = a.person_id
             LEFT JOIN achievement_versions v ON v.achievement_id = a.achievement_id AND v.version = a.rule_version
             LEFT JOIN achievement_versions cv ON cv.achievement_id = a.achievement_id AND cv.version = ach.current_version
-            WHERE a.id IN @awardIds
+            WHERE {SqlLists.In(connection, "a.id", "awardIds")}
             """,
-            new { awardIds },
+            new { awardIds = awardIds.ToArray() },
             cancellationToken: cancellationToken))).AsList();
     }
 

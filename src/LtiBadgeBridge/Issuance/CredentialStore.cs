@@ -49,7 +49,7 @@ public sealed class CredentialStore(Database database)
         }
 
         return [.. await connection.QueryAsync<long>(new CommandDefinition(
-            "SELECT award_id FROM credentials WHERE award_id IN @awardIds", new { awardIds }, cancellationToken: cancellationToken))];
+            "SELECT award_id FROM credentials WHERE " + SqlLists.In(connection, "award_id", "awardIds"), new { awardIds = awardIds.ToArray() }, cancellationToken: cancellationToken))];
     }
 
     /// <summary>Inserts the rows in one statement; rows whose award already has a credential are skipped. Returns the rows inserted.</summary>
