@@ -30,7 +30,8 @@ public static class AwardCredentialMapper
 
     /// <summary>The credential input, or an error message when the award cannot be issued (no readable definition).</summary>
     public static (OpenBadgeCredentialInput? Input, string? Error) Map(
-        AwardRow award, IssuerProfile issuer, IssuanceSettings settings, StatusListEntry? status, string salt)
+        AwardRow award, IssuerProfile issuer, IssuanceSettings settings, StatusListEntry? status, string salt,
+        Func<string, AchievementDocument>? read = null)
     {
         ArgumentNullException.ThrowIfNull(award);
         ArgumentNullException.ThrowIfNull(settings);
@@ -39,7 +40,7 @@ public static class AwardCredentialMapper
             return (null, $"achievement {award.AchievementId} has no version {award.RuleVersion}");
         }
 
-        var document = AchievementDefinitionReader.Read(award.Definition);
+        var document = read is null ? AchievementDefinitionReader.Read(award.Definition) : read(award.Definition);
         if (document.Definition is null || document.Errors.Count > 0 && string.IsNullOrWhiteSpace(document.Definition.Name))
         {
             return (null, $"achievement {award.AchievementId} version {award.RuleVersion} is not a readable definition");

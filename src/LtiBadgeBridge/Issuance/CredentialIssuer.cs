@@ -118,13 +118,15 @@ public sealed partial class CredentialIssuer(
         var diFailed = 0;
         var contextsMissing = false;
         var errors = new ConcurrentBag<string>();
+        var definitions = new ConcurrentDictionary<string, Rules.Definitions.AchievementDocument>(StringComparer.Ordinal);
 
         await Parallel.ForAsync(0, awards.Count, new ParallelOptions { CancellationToken = cancellationToken }, async (i, ct) =>
         {
             var award = awards[i];
             var salt = IdentityHash.NewSalt();
             var status = new StatusListEntry { StatusListCredential = settings.StatusListUrl(platformId, slots[i].ListId), Index = slots[i].Index };
-            var (input, error) = AwardCredentialMapper.Map(award, issuer, settings, status, salt);
+            var (input, error) = AwardCredentialMapper.Map(award, issuer, settings, status, salt,
+                text => definitions.GetOrAdd(text, static t => Rules.Definitions.AchievementDefinitionReader.Read(t)));
             if (input is null)
             {
                 errors.Add(error!);
