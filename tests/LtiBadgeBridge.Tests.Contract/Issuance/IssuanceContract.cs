@@ -156,6 +156,48 @@ public abstract class IssuanceContract<TDatabase>(TDatabase fixture) : IClassFix
     }
 
     [Fact]
+    public async Task RevokeIntent_AwardRevokedByInstructor_CredentialRevokedWithTheAwardsReasonAndAudited()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (harness, platformId, awards) = await ArrangeAsync(1, ct, dataIntegrity: false);
+        await using var _ = harness;
+        await harness.PublishIssueAsync(platformId, awards, ct);
+        await harness.DrainIssueAsync(ct);
+        await using (var connection = await fixture.Database.OpenAsync(ct))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, new Dapper.CommandDefinition(
+                "UPDATE awards SET state = 'revoked', revoked_by = 'instructor-9', revoked_reason = 'Plagiarism' WHERE id = @id", new { id = awards[0] }, cancellationToken: ct));
+        }
+
+        await harness.Get<OutboxStore>().EnqueueAsync(platformId, IssuanceKinds.RevokeCredential, IssuanceKinds.RevokeDedupeKey(awards[0]), IssuanceKinds.Payload(awards[0]), ct);
+        Assert.Equal(1, await harness.Get<RevokeCredentialHandler>().ProcessBatchAsync(ct));
+        Assert.Equal(0, await harness.Get<RevokeCredentialHandler>().ProcessBatchAsync(ct));
+
+        var record = (await harness.Get<CredentialStore>().FindByAwardAsync(awards[0], ct))!;
+        Assert.NotNull(record.RevokedAt);
+        Assert.Equal("Plagiarism", record.RevocationReason);
+        Assert.Equal(CredentialStanding.Revoked, (await harness.Get<CredentialVerification>().VerifyAsync(Encoding.UTF8.GetBytes(record.Jwt!), ct)).Standing);
+        var audit = await harness.Get<LtiBadgeBridge.Audit.AuditLog>().ListAsync(platformId, 10, ct);
+        Assert.Contains(audit, e => e.Action == CredentialRevoker.AuditAction && e.Actor == "instructor-9" && e.Target == record.PublicId);
+    }
+
+    [Fact]
+    public async Task Issue_AwardNotEarned_NoCredentialAndIntentSettled()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var harness = IssuanceHarness.Create(fixture.Database, dataIntegrity: false);
+        await using var _ = harness;
+        var platform = await new PlatformStore(fixture.Database, TimeProvider.System).UpsertAsync(TestData.Canvas(), ct);
+        var (courseId, achievementId) = await IssuanceSeed.AchievementAsync(fixture.Database, platform.Id, IssuanceSeed.PilotDefinition(), ct);
+        var awards = await IssuanceSeed.AwardsAsync(fixture.Database, platform.Id, courseId, achievementId, 1, ct, state: "pending_approval");
+        await harness.PublishIssueAsync(platform.Id, awards, ct);
+
+        Assert.Equal(1, await harness.DrainIssueAsync(ct));
+
+        Assert.Null(await harness.Get<CredentialStore>().FindByAwardAsync(awards[0], ct));
+    }
+
+    [Fact]
     public async Task Issue_ContextsMissing_VcJwtStillIssuedWithoutDataIntegrity()
     {
         var ct = TestContext.Current.CancellationToken;
