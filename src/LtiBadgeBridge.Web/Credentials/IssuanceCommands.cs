@@ -135,10 +135,16 @@ internal sealed class CredentialsCommand : IOperatorCommand
 {
     public string Name => "credentials";
 
-    public string Usage => "revoke PUBLIC_ID --reason TEXT: revoke a credential (status list, OB 2.0, page)";
+    public string Usage => "revoke PUBLIC_ID --reason TEXT | show-name PUBLIC_ID yes|no: revoke; show the learner's name on the page";
 
     public async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> words, CommandLine commandLine, CancellationToken cancellationToken)
     {
+        if (words.Count == 3 && words[0] == "show-name" && words[2] is "yes" or "no")
+        {
+            var changed = await services.GetRequiredService<CredentialStore>().SetShowLearnerNameAsync(words[1], words[2] == "yes", cancellationToken);
+            return changed ? CliApp.ExitOk : IssuanceCommands.Fail($"not_found: no credential {words[1]}", 1);
+        }
+
         var reason = commandLine.Option("--reason");
         if (words.Count != 2 || words[0] != "revoke" || string.IsNullOrWhiteSpace(reason))
         {

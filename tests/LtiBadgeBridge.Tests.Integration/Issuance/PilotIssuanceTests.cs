@@ -100,6 +100,9 @@ public sealed class PilotIssuanceTests
         Assert.Contains("<svg", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Learner 0", page, StringComparison.Ordinal); // the name is hidden unless the learner opts in
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/ob2/assertions/{id}", ct)).StatusCode);
+        Assert.Equal(0, await new LtiBadgeBridge.Web.Credentials.CredentialsCommand().RunAsync(
+            service.Services, ["show-name", id, "yes"], LtiBadgeBridge.Web.Cli.CommandLine.Parse(["credentials", "show-name", id, "yes"]), ct));
+        Assert.Contains("Earned by <strong id=\"learner\">Learner 0</strong>", await client.GetStringAsync($"/credentials/{id}", ct), StringComparison.Ordinal);
 
         // Revoke (the operator command's service), then everything says revoked.
         var revoked = await service.Services.GetRequiredService<CredentialRevoker>().RevokeByPublicIdAsync(id, "operator", "Issued in error", ct);
