@@ -6,5 +6,6 @@ internal static class OperatorCommands
     public static IReadOnlyList<IOperatorCommand> All { get; } =
     [
         .. LtiBadgeBridge.Web.Lti.Commands.LtiCommands.All,
+        .. LtiBadgeBridge.Web.Credentials.IssuanceCommands.All,
     ];
 }

@@ -38,6 +38,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<OutboxPublisher>();
         services.AddSingleton<LtiBadgeBridge.Courses.CourseStore>();
         services.AddSingleton<LtiBadgeBridge.Snapshots.SnapshotStore>();
+        LtiBadgeBridge.Web.Credentials.IssuanceServiceCollectionExtensions.AddIssuance(services);
 
         var dataProtection = services.AddDataProtection().SetApplicationName("LtiBadgeBridge");
         if (LoadKeyRingCertificate(configuration) is { } certificate)

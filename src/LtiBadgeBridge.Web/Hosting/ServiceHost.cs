@@ -100,6 +100,7 @@ internal static partial class ServiceHost
             app.UseStaticFiles();
             app.MapRazorPages();
             LtiBadgeBridge.Web.Lti.LtiEndpoints.Map(app);
+            LtiBadgeBridge.Web.Credentials.CredentialEndpoints.Map(app);
         }
 
         if (role is HostRole.All or HostRole.Worker)

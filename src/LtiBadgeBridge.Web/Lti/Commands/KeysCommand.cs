@@ -5,14 +5,17 @@ using LtiBadgeBridge.Web.Cli;
 
 namespace LtiBadgeBridge.Web.Lti.Commands;
 
-/// <summary><c>keys rotate --purpose lti [--overlap-days 7]</c>: a new key signs; old public keys stay published.</summary>
+/// <summary>
+/// <c>keys rotate --purpose lti [--overlap-days 7]</c>: a new key signs; old public keys stay published.
+/// Issuer keys (<c>--purpose credential-jwt|credential-di --platform ID</c>) are rotated by <see cref="Credentials.CredentialKeysCommand"/>.
+/// </summary>
 internal sealed class KeysCommand(TextWriter? output = null, TextWriter? error = null) : IOperatorCommand
 {
     private readonly CommandOutput _io = new(output, error);
 
     public string Name => "keys";
 
-    public string Usage => "rotate --purpose lti [--overlap-days 7]   (new signing key; old public keys stay published for the overlap)";
+    public string Usage => "rotate --purpose lti [--overlap-days 7] | rotate --purpose credential-jwt|credential-di --platform ID   (new signing key; old public keys stay published)";
 
     public async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> words, CommandLine commandLine, CancellationToken cancellationToken)
     {
@@ -22,9 +25,14 @@ internal sealed class KeysCommand(TextWriter? output = null, TextWriter? error =
         }
 
         var purpose = commandLine.Option("--purpose") ?? KeyPurposes.Lti;
+        if (purpose is KeyPurposes.CredentialJwt or KeyPurposes.CredentialDataIntegrity)
+        {
+            return await new Credentials.CredentialKeysCommand().RunAsync(services, words, commandLine, cancellationToken);
+        }
+
         if (purpose != KeyPurposes.Lti)
         {
-            return await _io.FailAsync("only --purpose lti is rotated here.");
+            return await _io.FailAsync($"unknown --purpose '{purpose}': use lti, credential-jwt or credential-di.");
         }
 
         var overlapDays = 7;

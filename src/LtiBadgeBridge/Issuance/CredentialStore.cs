@@ -1,0 +1,97 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Dapper;
+using LtiBadgeBridge.Data;
+
+namespace LtiBadgeBridge.Issuance;
+
+/// <summary>
+/// The <c>credentials</c> table. Inserts are <c>ON CONFLICT (award_id) DO NOTHING</c>: whichever attempt commits
+/// first wins and every later attempt for the same award (a retry, a duplicate or concurrent worker) is a no-op.
+/// </summary>
+public sealed class CredentialStore(Database database)
+{
+    private const string Columns =
+        "id, platform_id, award_id, credential_id, public_id, json_ld, jwt, status_list_id, status_list_index, signing_kid, di_kid, salt, issued_at, revoked_at, revocation_reason, show_learner_name";
+
+    private static readonly string[] InsertColumns =
+        ["platform_id", "award_id", "credential_id", "public_id", "json_ld", "jwt", "status_list_id", "status_list_index", "signing_kid", "di_kid", "salt", "issued_at"];
+
+    public async Task<CredentialRecord?> FindByPublicIdAsync(string publicId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<CredentialRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM credentials WHERE public_id = @publicId", new { publicId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<CredentialRecord?> FindByAwardAsync(long awardId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<CredentialRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM credentials WHERE award_id = @awardId", new { awardId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<int> CountForAwardAsync(long awardId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM credentials WHERE award_id = @awardId", new { awardId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The awards among <paramref name="awardIds"/> that already have a credential.</summary>
+    public static async Task<HashSet<long>> ExistingAwardsAsync(DbConnection connection, IReadOnlyCollection<long> awardIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (awardIds.Count == 0)
+        {
+            return [];
+        }
+
+        return [.. await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT award_id FROM credentials WHERE " + SqlLists.In(connection, "award_id", "awardIds"), new { awardIds = awardIds.ToArray() }, cancellationToken: cancellationToken))];
+    }
+
+    /// <summary>Inserts the rows in one statement; rows whose award already has a credential are skipped. Returns the rows inserted.</summary>
+    public static async Task<int> InsertAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<CredentialRecord> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var sql = new StringBuilder("INSERT INTO credentials (").AppendJoin(", ", InsertColumns).Append(") VALUES ");
+        var parameters = new DynamicParameters();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(i == 0 ? "(" : ", (").AppendJoin(", ", InsertColumns.Select(c => "@" + c + n)).Append(')');
+            parameters.Add("platform_id" + n, r.PlatformId);
+            parameters.Add("award_id" + n, r.AwardId);
+            parameters.Add("credential_id" + n, r.CredentialId);
+            parameters.Add("public_id" + n, r.PublicId);
+            parameters.Add("json_ld" + n, r.JsonLd);
+            parameters.Add("jwt" + n, r.Jwt);
+            parameters.Add("status_list_id" + n, r.StatusListId);
+            parameters.Add("status_list_index" + n, r.StatusListIndex);
+            parameters.Add("signing_kid" + n, r.SigningKid);
+            parameters.Add("di_kid" + n, r.DiKid);
+            parameters.Add("salt" + n, r.Salt);
+            parameters.Add("issued_at" + n, r.IssuedAt);
+        }
+
+        sql.Append(" ON CONFLICT (award_id) DO NOTHING");
+        return await connection.ExecuteAsync(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Shows or hides the learner's name on the public page (the learner's choice).</summary>
+    public async Task<bool> SetShowLearnerNameAsync(string publicId, bool show, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE credentials SET show_learner_name = @show WHERE public_id = @publicId", new { publicId, show }, cancellationToken: cancellationToken)) > 0;
+    }
+}
