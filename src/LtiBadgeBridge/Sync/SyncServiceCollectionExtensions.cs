@@ -20,6 +20,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<SyncRunStore>();
         services.TryAddSingleton<PlatformCredentialsStore>();
         services.TryAddSingleton<SyncPublisher>();
+        services.TryAddSingleton<SyncAccessTokens>();
         services.TryAddSingleton<SyncPager>();
         services.TryAddTransient<CanvasCourseSync>();
         services.TryAddTransient<MoodleCourseSync>();
