@@ -15,8 +15,17 @@ public static class SyncServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddCanvasClient();
-        services.AddMoodleClient();
+        // Adding a client twice would chain its handlers twice (a second throttle gate inside the first).
+        if (!services.Any(d => d.ServiceType == typeof(ICanvasClientFactory)))
+        {
+            services.AddCanvasClient();
+        }
+
+        if (!services.Any(d => d.ServiceType == typeof(IMoodleClientFactory)))
+        {
+            services.AddMoodleClient();
+        }
+
         services.TryAddSingleton<SyncRunStore>();
         services.TryAddSingleton<PlatformCredentialsStore>();
         services.TryAddSingleton<SyncPublisher>();
