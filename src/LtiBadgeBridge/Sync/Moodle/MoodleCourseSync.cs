@@ -10,8 +10,7 @@ namespace LtiBadgeBridge.Sync.Moodle;
 /// <summary>
 /// Syncs one Moodle course over web services, step by step from the checkpoint: roster (enrolled users,
 /// 100 per step; Moodle's LTI <c>sub</c> is its user id), items (assignments, with
-/// <c>includenotenrolledcourses=1</c>), submissions and grades (one assignment per step; incremental with
-/// <c>since</c> after a first success), course totals (grade items per learner, <c>graderaw</c> of the
+/// <c>includenotenrolledcourses=1</c>), submissions and grades (one assignment per step), course totals (grade items per learner, <c>graderaw</c> of the
 /// course item; 25 learners per step). Moodle's errors inside 200 bodies arrive as typed errors from the client.
 /// </summary>
 internal sealed class MoodleCourseSync(CourseStore courses, SnapshotStore snapshots, SyncPager pager)
@@ -53,7 +52,9 @@ internal sealed class MoodleCourseSync(CourseStore courses, SnapshotStore snapsh
             (await snapshots.ListItemsAsync(context.CourseId, cancellationToken)).Where(i => i.Source == Source).OrderBy(i => i.Id).ToList());
         var people = new Lazy<Task<Dictionary<string, (long PersonId, string LtiUserId)>>>(() =>
             SyncPeople.ByLmsUserIdAsync(snapshots.Database, context.PlatformId, cancellationToken));
-        var since = context.Checkpoint.Since;
+        // Submissions and grades are read whole per assignment: with `since` each list drops the rows that
+        // did not change on its own side, and a score row needs both. Per-assignment reads stay cheap.
+        DateTimeOffset? since = null;
 
         error = await pager.RunStepsAsync<AssignmentWork>(context, SyncPhases.Submissions, SyncPhases.Totals,
             async (index, ct) =>
