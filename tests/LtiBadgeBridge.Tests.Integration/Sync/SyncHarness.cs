@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using Hangfire;
-using Hangfire.InMemory;
 using LtiBadgeBridge.Courses;
 using LtiBadgeBridge.Data;
 using LtiBadgeBridge.Outbox;
@@ -57,7 +56,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         collection.AddSingleton(TimeProvider.System);
         collection.AddSingleton(db.Database);
         collection.AddDataProtection().UseEphemeralDataProtectionProvider();
-        collection.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new InMemoryStorage()));
+        collection.AddSingleton<IBackgroundJobClient>(new RecordingJobClient());
         collection.AddSingleton<OutboxStore>();
         collection.AddSingleton<OutboxPublisher>();
         collection.AddSingleton<CourseStore>();
