@@ -5,6 +5,7 @@ var scenarios = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["jobs"] = JobPlumbingBench.RunAsync,
     ["launch"] = LaunchBench.RunAsync,
     ["issuance"] = IssuanceBench.RunAsync,
+    ["sync"] = SyncBench.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

@@ -7,5 +7,6 @@ internal static class OperatorCommands
     [
         .. LtiBadgeBridge.Web.Lti.Commands.LtiCommands.All,
         .. LtiBadgeBridge.Web.Credentials.IssuanceCommands.All,
+        new Sync.SyncCommand(),
     ];
 }

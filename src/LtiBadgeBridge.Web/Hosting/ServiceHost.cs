@@ -93,6 +93,7 @@ internal static partial class ServiceHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapPrometheusScrapingEndpoint("/metrics");
         OpsEndpoints.Map(app);
+        Sync.SyncEndpoints.Map(app);
         if (role is HostRole.All or HostRole.Web)
         {
             // Static assets are embedded in the executable: the same files whatever the content root.

@@ -9,6 +9,7 @@ public sealed partial class EmulatedCanvas
     private readonly ConcurrentDictionary<string, string> authorizationCodes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> refreshTokens = new(StringComparer.Ordinal);
     private int issued;
+    private int refreshRequests;
 
     /// <summary>Revoked access tokens (DELETE /login/oauth2/token).</summary>
     public int RevokedTokens { get; private set; }
@@ -24,6 +25,12 @@ public sealed partial class EmulatedCanvas
         authorizationCodes[code] = redirectUri.AbsoluteUri;
         return code;
     }
+
+    /// <summary>Refresh-token grants answered (successful or not).</summary>
+    public int RefreshRequests => Volatile.Read(ref refreshRequests);
+
+    /// <summary>Every refresh token stops working (the user revoked the app's access).</summary>
+    public void RevokeRefreshTokens() => refreshTokens.Clear();
 
     /// <summary>True when the access token is currently accepted by the API.</summary>
     public bool IsAccessTokenValid(string accessToken) => accessTokens.TryGetValue(accessToken, out var valid) && valid;
@@ -69,6 +76,7 @@ public sealed partial class EmulatedCanvas
                 refreshTokens[refresh] = true;
                 return EmulatorHttp.JsonResponse(200, TokenBody(includeRefresh: refresh));
             case "refresh_token":
+                Interlocked.Increment(ref refreshRequests);
                 if (!refreshTokens.ContainsKey(form.GetValueOrDefault("refresh_token") ?? string.Empty))
                 {
                     return EmulatorHttp.JsonResponse(400, new { error = "invalid_grant", error_description = "refresh_token not found" });

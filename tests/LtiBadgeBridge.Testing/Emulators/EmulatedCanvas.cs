@@ -24,6 +24,7 @@ public sealed partial class EmulatedCanvas : IDisposable
     private readonly CanvasPayloads payloads;
     private readonly ConcurrentDictionary<string, bool> accessTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> requestsByRoute = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Route, int Page), int> requestsByPage = new();
     private readonly List<FaultRule> faults = [];
     private readonly Lock faultSync = new();
     private int totalRequests;
@@ -79,6 +80,9 @@ public sealed partial class EmulatedCanvas : IDisposable
 
     /// <summary>API requests per route: <c>course</c>, <c>assignments</c>, <c>submissions</c>, <c>course_submissions</c>, <c>enrollments</c>, <c>outcome_results</c>.</summary>
     public int RequestsTo(string route) => requestsByRoute.TryGetValue(route, out var count) ? count : 0;
+
+    /// <summary>API requests for one page of a route (1 for the first page), failed attempts included.</summary>
+    public int RequestsTo(string route, int page) => requestsByPage.TryGetValue((route, page), out var count) ? count : 0;
 
     /// <summary>The course concludes: Canvas still serves it, as <c>completed</c>.</summary>
     public void Conclude() => IsConcluded = true;
@@ -195,6 +199,7 @@ public sealed partial class EmulatedCanvas : IDisposable
         }
 
         var paging = Paging.Read(request, Options);
+        requestsByPage.AddOrUpdate((route, paging.Page), 1, (_, c) => c + 1);
         if (TakeFault(route, paging.Page) is { } status)
         {
             return (EmulatorHttp.JsonResponse(status, Errors("An unexpected error occurred.")), 0);
