@@ -96,25 +96,16 @@ internal static partial class DemoCommand
     }
 
     /// <summary>
-    /// When the sync feature's credential store is part of this build
-    /// (<c>LtiBadgeBridge.Sync.PlatformCredentialsStore</c>), saves the demo LMS's REST API developer key for
-    /// the platform, records the demo course, and connects it with a Canvas OAuth2 token pair of the
-    /// instructor, so the first launch's sync can read the gradebook at once. Without that store the demo
-    /// still launches, and sync is simply not configured.
+    /// Configures course sync for the demo through the sync feature.s credential store
+    /// (<see cref="LtiBadgeBridge.Sync.PlatformCredentialsStore"/>): saves the demo LMS's REST API developer key
+    /// for the platform, records the demo course, and connects it with a Canvas OAuth2 token pair of the
+    /// instructor, so the first launch's sync can read the gradebook at once.
     /// </summary>
     private static async Task ConfigureSyncAsync(IServiceProvider services, PlatformRegistration platform, DemoLms lms, CancellationToken cancellationToken)
     {
-        var storeType = typeof(PlatformStore).Assembly.GetType("LtiBadgeBridge.Sync.PlatformCredentialsStore");
-        var saveKey = storeType?.GetMethod("SaveCanvasAsync", [typeof(long), typeof(Uri), typeof(string), typeof(string), typeof(CancellationToken)]);
-        var saveToken = storeType?.GetMethod("SaveCourseTokenAsync", [typeof(long), typeof(long), typeof(CanvasOAuthToken), typeof(CancellationToken)]);
-        if (storeType is null || saveKey is null || saveToken is null || services.GetService(storeType) is not { } store)
-        {
-            Console.WriteLine("note: course sync is not part of this build; the demo shows launches only.");
-            return;
-        }
-
+        var store = services.GetRequiredService<LtiBadgeBridge.Sync.PlatformCredentialsStore>();
         var options = lms.Options;
-        await (Task)saveKey.Invoke(store, [platform.Id, options.Origin, options.ApiClientId, options.ApiClientSecret, cancellationToken])!;
+        await store.SaveCanvasAsync(platform.Id, options.Origin, options.ApiClientId, options.ApiClientSecret, cancellationToken);
         var course = await services.GetRequiredService<CourseStore>().UpsertFromLaunchAsync(
             new Course
             {
@@ -137,7 +128,7 @@ internal static partial class DemoCommand
             ExpiresAt = lms.TimeProvider.GetUtcNow() + DemoTokens.Lifetime,
             CanvasUserId = instructor.UserId,
         };
-        await (Task)saveToken.Invoke(store, [platform.Id, course.Id, token, cancellationToken])!;
+        await store.SaveCourseTokenAsync(platform.Id, course.Id, token, cancellationToken);
     }
 
     private static string[] HostArgs(CommandLine commandLine, Uri toolOrigin)
