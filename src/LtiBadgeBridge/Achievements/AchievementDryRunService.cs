@@ -83,8 +83,8 @@ public sealed class AchievementDryRunService(Database database, CourseContextLoa
         await using var connection = await database.OpenAsync(cancellationToken);
         var result = new Dictionary<long, List<KeyValuePair<string, AwardState>>>();
         foreach (var row in await connection.QueryAsync<(long AchievementId, long PersonId, string State)>(new CommandDefinition(
-            "SELECT achievement_id, person_id, state FROM awards WHERE platform_id = @platformId AND person_id BETWEEN @from AND @to AND achievement_id IN @ids",
-            new { platformId, from, to, ids = slugById.Keys.ToArray() }, cancellationToken: cancellationToken)))
+            $"SELECT achievement_id, person_id, state FROM awards WHERE platform_id = @platformId AND person_id BETWEEN @from AND @to AND achievement_id IN ({EvaluateCourseJob.InList(slugById.Keys)})",
+            new { platformId, from, to }, cancellationToken: cancellationToken)))
         {
             if (!result.TryGetValue(row.PersonId, out var list))
             {

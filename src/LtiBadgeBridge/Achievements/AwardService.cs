@@ -52,7 +52,7 @@ public sealed class AwardService(Database database, OutboxPublisher outbox, Audi
 
         var outcome = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT outcome FROM decisions WHERE achievement_id = @achievementId AND person_id = @personId",
-            new { award.AchievementId, award.PersonId }, transaction, cancellationToken: cancellationToken));
+            new { achievementId = award.AchievementId, personId = award.PersonId }, transaction, cancellationToken: cancellationToken));
         var current = outcome == "not_met" ? DecisionStatus.NotMet : DecisionStatus.AwaitingApproval;
         var transition = AwardTransition.OnApproval(AwardStates.Parse(award.State), current);
         switch (transition.Action)

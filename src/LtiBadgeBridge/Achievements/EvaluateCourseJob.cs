@@ -129,8 +129,8 @@ public sealed partial class EvaluateCourseJob(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var existingAwards = new Dictionary<long, List<(long Id, string Slug, AwardState State)>>();
         foreach (var row in await connection.QueryAsync<(long Id, long AchievementId, long PersonId, string State)>(new CommandDefinition(
-            "SELECT id, achievement_id, person_id, state FROM awards WHERE platform_id = @platformId AND person_id BETWEEN @from AND @to AND achievement_id IN @achievementIds",
-            new { platformId = plan.PlatformId, from, to, achievementIds }, transaction, cancellationToken: cancellationToken)))
+            $"SELECT id, achievement_id, person_id, state FROM awards WHERE platform_id = @platformId AND person_id BETWEEN @from AND @to AND achievement_id IN ({InList(achievementIds)})",
+            new { platformId = plan.PlatformId, from, to }, transaction, cancellationToken: cancellationToken)))
         {
             if (!existingAwards.TryGetValue(row.PersonId, out var list))
             {
@@ -242,6 +242,9 @@ public sealed partial class EvaluateCourseJob(
         var hash = SHA256.HashData(json);
         return (Encoding.UTF8.GetString(json), Convert.ToHexStringLower(hash.AsSpan(0, 16)));
     }
+
+    /// <summary>An SQL list of ids (numbers only, so safe to inline; both dialects accept it).</summary>
+    internal static string InList(IEnumerable<long> ids) => string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
 
     private sealed record Plan(long PlatformId, long CourseId, AchievementSet Set, IReadOnlyDictionary<string, ActiveAchievement> BySlug, DateOnly Today)
     {
