@@ -5,5 +5,6 @@ internal static class OperatorCommands
 {
     public static IReadOnlyList<IOperatorCommand> All { get; } =
     [
+        new Achievements.AchievementsCommand(), new Achievements.AwardsCommand(), new Achievements.EvaluateCommand(),
     ];
 }

@@ -36,6 +36,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<OutboxPublisher>();
         services.AddSingleton<LtiBadgeBridge.Courses.CourseStore>();
         services.AddSingleton<LtiBadgeBridge.Snapshots.SnapshotStore>();
+        LtiBadgeBridge.Achievements.AchievementsServiceCollectionExtensions.AddAchievements(services);
 
         services.AddDataProtection().SetApplicationName("LtiBadgeBridge");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>

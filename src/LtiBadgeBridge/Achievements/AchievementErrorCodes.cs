@@ -3,6 +3,7 @@ namespace LtiBadgeBridge.Achievements;
 /// <summary>Stable codes for refusals of the achievement store and services (definition errors keep their own codes).</summary>
 public static class AchievementErrorCodes
 {
+    public const string PlatformNotFound = "platform_not_found";
     public const string CourseNotFound = "course_not_found";
     public const string AchievementNotFound = "achievement_not_found";
     public const string AwardNotFound = "award_not_found";

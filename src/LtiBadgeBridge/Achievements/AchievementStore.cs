@@ -35,6 +35,12 @@ public sealed class AchievementStore(Database database, CourseContextLoader load
             return new SaveAchievementResult { Errors = document.Errors };
         }
 
+        if (!await PlatformExistsAsync(platformId, cancellationToken))
+        {
+            var refused = SaveAchievementResult.Refused(AchievementErrorCodes.PlatformNotFound, $"platform {platformId} does not exist");
+            return refused with { Errors = [.. refused.Errors, .. AchievementValidator.Validate(document)] };
+        }
+
         CourseContext? context = null;
         if (courseId is { } id)
         {
@@ -140,6 +146,13 @@ public sealed class AchievementStore(Database database, CourseContextLoader load
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await ListCurrentAsync(connection, null, platformId, courseId, activeOnly: true, cancellationToken);
+    }
+
+    private async Task<bool> PlatformExistsAsync(long platformId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM platforms WHERE id = @platformId", new { platformId }, cancellationToken: cancellationToken)) > 0;
     }
 
     private async Task<List<AchievementDocument>> ListScopeDocumentsAsync(long platformId, long? courseId, string exceptSlug, CancellationToken cancellationToken)
