@@ -3,6 +3,7 @@ using LtiBadgeBridge.Bench;
 var scenarios = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
     ["jobs"] = JobPlumbingBench.RunAsync,
+    ["rules"] = RulesBench.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

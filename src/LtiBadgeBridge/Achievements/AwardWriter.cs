@@ -18,16 +18,20 @@ internal sealed record InsertedAward(long Id, long AchievementId, long PersonId,
 /// </summary>
 internal static class AwardWriter
 {
-    private const int ChunkSize = 400;
+    /// <summary>Rows per statement on SQLite, whose ADO.NET provider binds named parameters in quadratic time.</summary>
+    public const int SqliteChunkSize = 50;
+
+    /// <summary>Rows per statement on PostgreSQL (one round trip each).</summary>
+    public const int PostgresChunkSize = 400;
 
     /// <summary>Inserts awards that do not exist yet and returns those this call inserted.</summary>
     public static async Task<List<InsertedAward>> InsertAwardsAsync(
-        DbConnection connection, DbTransaction transaction, long platformId, long courseId, IReadOnlyList<NewAward> awards, DateTimeOffset now, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, int chunkSize, long platformId, long courseId, IReadOnlyList<NewAward> awards, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var inserted = new List<InsertedAward>();
-        for (var start = 0; start < awards.Count; start += ChunkSize)
+        for (var start = 0; start < awards.Count; start += chunkSize)
         {
-            var count = Math.Min(ChunkSize, awards.Count - start);
+            var count = Math.Min(chunkSize, awards.Count - start);
             var sql = new StringBuilder("INSERT INTO awards (platform_id, achievement_id, person_id, course_id, rule_version, state, result, evidence, earned_at) VALUES ");
             var parameters = new DynamicParameters();
             parameters.Add("platformId", platformId);
@@ -55,12 +59,12 @@ internal static class AwardWriter
 
     /// <summary>Publishes one outbox message per award id (kind, dedupe <c>kind:{awardId}</c>, payload <c>{"awardId":..}</c>); returns how many were new.</summary>
     public static async Task<int> PublishAsync(
-        DbConnection connection, DbTransaction transaction, long platformId, string kind, IReadOnlyList<long> awardIds, DateTimeOffset now, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, int chunkSize, long platformId, string kind, IReadOnlyList<long> awardIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var added = 0;
-        for (var start = 0; start < awardIds.Count; start += ChunkSize)
+        for (var start = 0; start < awardIds.Count; start += chunkSize)
         {
-            var count = Math.Min(ChunkSize, awardIds.Count - start);
+            var count = Math.Min(chunkSize, awardIds.Count - start);
             var sql = new StringBuilder("INSERT INTO outbox (platform_id, kind, dedupe_key, payload, created_at, available_at) VALUES ");
             var parameters = new DynamicParameters();
             parameters.Add("platformId", platformId);

@@ -30,11 +30,14 @@ public sealed partial class EvaluateCourseJob(
     TimeProvider timeProvider,
     ILogger<EvaluateCourseJob> logger)
 {
-    private static readonly BatchWriter DecisionWriter = new(
-        "decisions",
-        ["platform_id", "achievement_id", "person_id", "course_id", "rule_version", "outcome", "progress", "fingerprint", "evaluated_at"],
-        ["achievement_id", "person_id"],
-        "evaluated_at");
+    private static readonly string[] DecisionColumns = ["platform_id", "achievement_id", "person_id", "course_id", "rule_version", "outcome", "progress", "fingerprint", "evaluated_at"];
+
+    // Microsoft.Data.Sqlite binds named parameters in time quadratic in their number per statement:
+    // small statements there, larger ones on PostgreSQL where each statement is a round trip.
+    private static readonly BatchWriter SqliteDecisionWriter = new("decisions", DecisionColumns, ["achievement_id", "person_id"], "evaluated_at") { ChunkSize = AwardWriter.SqliteChunkSize };
+    private static readonly BatchWriter PostgresDecisionWriter = new("decisions", DecisionColumns, ["achievement_id", "person_id"], "evaluated_at") { ChunkSize = AwardWriter.PostgresChunkSize };
+
+    private int ChunkSize => database.Provider == DatabaseProvider.Sqlite ? AwardWriter.SqliteChunkSize : AwardWriter.PostgresChunkSize;
 
     /// <summary>Learners per page (one transaction each).</summary>
     public int PageSize { get; init; } = 1000;
@@ -187,8 +190,8 @@ public sealed partial class EvaluateCourseJob(
             }
         }
 
-        var decisions = decisionRows.Count == 0 ? 0 : await DecisionWriter.WriteAsync(connection, transaction, database.Dialect, decisionRows, cancellationToken);
-        var inserted = newAwards.Count == 0 ? [] : await AwardWriter.InsertAwardsAsync(connection, transaction, plan.PlatformId, plan.CourseId, newAwards, now, cancellationToken);
+        var decisions = decisionRows.Count == 0 ? 0 : await (database.Provider == DatabaseProvider.Sqlite ? SqliteDecisionWriter : PostgresDecisionWriter).WriteAsync(connection, transaction, database.Dialect, decisionRows, cancellationToken);
+        var inserted = newAwards.Count == 0 ? [] : await AwardWriter.InsertAwardsAsync(connection, transaction, ChunkSize, plan.PlatformId, plan.CourseId, newAwards, now, cancellationToken);
         var issue = inserted.Where(a => string.Equals(a.State, AwardStates.Earned, StringComparison.Ordinal)).Select(a => a.Id).ToList();
         foreach (var id in promote)
         {
@@ -208,7 +211,7 @@ public sealed partial class EvaluateCourseJob(
                 "DELETE FROM awards WHERE id = @id AND state = 'pending_approval'", new { id }, transaction, cancellationToken: cancellationToken));
         }
 
-        var published = issue.Count == 0 ? 0 : await AwardWriter.PublishAsync(connection, transaction, plan.PlatformId, EvaluationKeys.IssueCredentialKind, issue, now, cancellationToken);
+        var published = issue.Count == 0 ? 0 : await AwardWriter.PublishAsync(connection, transaction, ChunkSize, plan.PlatformId, EvaluationKeys.IssueCredentialKind, issue, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         totals.Learners += learners.Count;
