@@ -145,7 +145,8 @@ public sealed partial class EvaluateCourseJob(
 
         var fingerprints = new Dictionary<(long, long), string>();
         foreach (var row in await connection.QueryAsync<(long AchievementId, long PersonId, string Fingerprint)>(new CommandDefinition(
-            "SELECT achievement_id, person_id, fingerprint FROM decisions WHERE course_id = @courseId AND person_id BETWEEN @from AND @to",
+            // By the primary key (achievement, person): a course filter alone would scan every decision per page.
+            $"SELECT achievement_id, person_id, fingerprint FROM decisions WHERE achievement_id IN ({InList(achievementIds)}) AND person_id BETWEEN @from AND @to AND course_id = @courseId",
             new { courseId = plan.CourseId, from, to }, transaction, cancellationToken: cancellationToken)))
         {
             fingerprints[(row.AchievementId, row.PersonId)] = row.Fingerprint;
