@@ -6,6 +6,7 @@ var scenarios = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["launch"] = LaunchBench.RunAsync,
     ["issuance"] = IssuanceBench.RunAsync,
     ["sync"] = SyncBench.RunAsync,
+    ["rules"] = RulesBench.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

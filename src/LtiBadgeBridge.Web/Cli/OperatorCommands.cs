@@ -8,5 +8,6 @@ internal static class OperatorCommands
         .. LtiBadgeBridge.Web.Lti.Commands.LtiCommands.All,
         .. LtiBadgeBridge.Web.Credentials.IssuanceCommands.All,
         new Sync.SyncCommand(),
+        new Achievements.AchievementsCommand(), new Achievements.AwardsCommand(), new Achievements.EvaluateCommand(),
     ];
 }

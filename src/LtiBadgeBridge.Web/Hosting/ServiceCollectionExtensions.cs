@@ -46,6 +46,7 @@ internal static class ServiceCollectionExtensions
             dataProtection.ProtectKeysWithCertificate(certificate);
         }
         Sync.SyncWebServiceCollectionExtensions.AddSyncFeature(services);
+        LtiBadgeBridge.Achievements.AchievementsServiceCollectionExtensions.AddAchievements(services);
 
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>())));
