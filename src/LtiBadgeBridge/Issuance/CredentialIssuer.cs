@@ -18,7 +18,7 @@ namespace LtiBadgeBridge.Issuance;
 /// Turns claimed <c>issue-credential</c> intents into credentials, a batch at a time: load the awards, skip those
 /// already issued, allocate status slots, build and sign (VC-JWT ES256 always, Data Integrity when the contexts are
 /// cached), then insert every row and mark every intent processed in ONE transaction. The insert is
-/// <c>ON CONFLICT (award_id) DO NOTHING</c>, so a retry after a crash (between signing and commit, or after commit
+/// <c>ON CONFLICT DO NOTHING</c> (award_id and the deterministic credential id are both unique), so a retry after a crash (between signing and commit, or after commit
 /// before the intent was marked), a duplicate intent or a concurrent worker all end with exactly one credential.
 /// </summary>
 public sealed partial class CredentialIssuer(

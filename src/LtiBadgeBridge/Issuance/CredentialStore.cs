@@ -7,7 +7,7 @@ using LtiBadgeBridge.Data;
 namespace LtiBadgeBridge.Issuance;
 
 /// <summary>
-/// The <c>credentials</c> table. Inserts are <c>ON CONFLICT (award_id) DO NOTHING</c>: whichever attempt commits
+/// The <c>credentials</c> table. Inserts are <c>ON CONFLICT DO NOTHING</c> (award_id and the deterministic credential id are both unique): whichever attempt commits
 /// first wins and every later attempt for the same award (a retry, a duplicate or concurrent worker) is a no-op.
 /// </summary>
 public sealed class CredentialStore(Database database)
@@ -83,7 +83,9 @@ public sealed class CredentialStore(Database database)
             parameters.Add("issued_at" + n, r.IssuedAt);
         }
 
-        sql.Append(" ON CONFLICT (award_id) DO NOTHING");
+        // No conflict target: a concurrent attempt for the same award collides on award_id or on the
+        // deterministic credential_id, whichever index PostgreSQL checks first; both mean "already issued".
+        sql.Append(" ON CONFLICT DO NOTHING");
         return await connection.ExecuteAsync(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: cancellationToken));
     }
 
