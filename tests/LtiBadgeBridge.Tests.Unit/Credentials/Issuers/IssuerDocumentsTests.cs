@@ -1,3 +1,4 @@
+using LtiBadgeBridge.Testing.Credentials;
 using System.Text.Json.Nodes;
 using LtiBadgeBridge.Credentials.Issuers;
 using LtiBadgeBridge.Testing;
@@ -77,7 +78,7 @@ public sealed class IssuerDocumentsTests
     [Fact]
     public void Profile_HasContextsAndInstitutionDetails()
     {
-        var profile = IssuerDocuments.Profile(Ob3.PilotCredential.Issuer);
+        var profile = IssuerDocuments.Profile(PilotCredential.Issuer);
 
         Assert.Equal("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json", (string?)profile["@context"]![1]);
         Assert.Equal(("Example Polytechnic", "badges@example.edu", "Canada", "ON"),

@@ -1,3 +1,4 @@
+using LtiBadgeBridge.Testing.Credentials;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json.Nodes;

@@ -1,3 +1,4 @@
+using LtiBadgeBridge.Testing.Credentials;
 using LtiBadgeBridge.Credentials.Ob2;
 using LtiBadgeBridge.Credentials.Ob3;
 using LtiBadgeBridge.Tests.Unit.Credentials.Ob3;

@@ -1,3 +1,4 @@
+using LtiBadgeBridge.Testing.Credentials;
 using System.Text.Json.Nodes;
 using LtiBadgeBridge.Credentials.Ob3;
 

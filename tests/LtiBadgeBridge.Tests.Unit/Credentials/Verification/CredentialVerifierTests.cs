@@ -1,3 +1,4 @@
+using LtiBadgeBridge.Testing.Credentials;
 using System.Text;
 using LtiBadgeBridge.Credentials.Baking;
 using LtiBadgeBridge.Credentials.Issuers;

@@ -2,10 +2,10 @@ using LtiBadgeBridge.Credentials.Issuers;
 using LtiBadgeBridge.Credentials.Ob3;
 using LtiBadgeBridge.Credentials.StatusList;
 
-namespace LtiBadgeBridge.Tests.Unit.Credentials.Ob3;
+namespace LtiBadgeBridge.Testing.Credentials;
 
 /// <summary>The Cloud Computing pilot achievement (DESIGN.md §1) as credential input.</summary>
-internal static class PilotCredential
+public static class PilotCredential
 {
     public static readonly Uri BaseUrl = new("https://badges.example.edu/");
     public static readonly string IssuerDid = DidWeb.FromUrl(new Uri(BaseUrl, "issuers/reg-1"));
