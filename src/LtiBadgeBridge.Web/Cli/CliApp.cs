@@ -151,6 +151,7 @@ internal static class CliApp
               migrate            apply database migrations and exit
               config check       validate settings and reach the database, then exit
               version            print the version
+              demo               run the service with a built-in emulated Canvas pilot course (docs/demo.md)
             {0}
 
             Settings come from appsettings.json, environment variables (Database__ConnectionString)
