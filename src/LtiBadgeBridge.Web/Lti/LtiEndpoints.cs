@@ -111,7 +111,7 @@ internal static class LtiEndpoints
         LtiWebLog.Launched(Logger(context), binding.PlatformId, binding.CourseId);
         context.Response.Headers.CacheControl = "no-store";
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
-        context.Response.Headers.Location = LtiSessionFactory.LandingPath(session) + "?" + LtiSessionHttpContextExtensions.TokenParameter + "=" + Uri.EscapeDataString(token);
+        context.Response.Headers.Location = LtiSessionFactory.LandingPath(session, launch.Message.Custom) + "?" + LtiSessionHttpContextExtensions.TokenParameter + "=" + Uri.EscapeDataString(token);
     }
 
     private static async Task JwksAsync(HttpContext context)

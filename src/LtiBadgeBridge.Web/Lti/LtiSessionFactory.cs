@@ -1,3 +1,4 @@
+using System.Globalization;
 using LtiBadgeBridge.Lti;
 using LtiBadgeBridge.Lti.Launch;
 using LtiBadgeBridge.Lti.Messages;
@@ -41,11 +42,32 @@ internal static class LtiSessionFactory
         };
     }
 
-    public static string LandingPath(LtiSession session) =>
-        session.DeepLink is not null ? DeepLinkPath
-        : session.Roles.HasFlag(LtiRoleKind.Admin) ? AdminPath
-        : session.Roles.HasFlag(LtiRoleKind.Instructor) ? InstructorPath
-        : LearnerPath;
+    /// <summary>The custom parameter of a deep-linked badge card: the <c>achievements.id</c> it opens.</summary>
+    public const string AchievementIdCustomParameter = "achievement_id";
+
+    /// <summary>Where a launch lands. A resource link carrying <see cref="AchievementIdCustomParameter"/> (a badge card)
+    /// opens that achievement: the learner's view, or the instructor's for instructors and admins.</summary>
+    public static string LandingPath(LtiSession session, IReadOnlyDictionary<string, string>? custom = null)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (session.DeepLink is null && AchievementIdOf(custom) is { } achievementId)
+        {
+            var id = achievementId.ToString(CultureInfo.InvariantCulture);
+            return session.IsInstructor ? InstructorPath + "/achievements/" + id : LearnerPath + "/achievements/" + id;
+        }
+
+        return session.DeepLink is not null ? DeepLinkPath
+            : session.Roles.HasFlag(LtiRoleKind.Admin) ? AdminPath
+            : session.Roles.HasFlag(LtiRoleKind.Instructor) ? InstructorPath
+            : LearnerPath;
+    }
+
+    /// <summary>The positive achievement id in the launch's custom claim, or null (absent, an unexpanded variable, garbage).</summary>
+    public static long? AchievementIdOf(IReadOnlyDictionary<string, string>? custom) =>
+        custom is not null && custom.TryGetValue(AchievementIdCustomParameter, out var value)
+        && long.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
+            ? id
+            : null;
 
     /// <summary>The origins that may frame our pages: the platform's issuer, authorization and token endpoint
     /// hosts (Canvas: the institution's own domain), the launch's return URL, and for Canvas its cloud domain.</summary>
