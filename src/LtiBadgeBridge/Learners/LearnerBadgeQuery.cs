@@ -28,13 +28,13 @@ public sealed class LearnerBadgeQuery(Database database, IssuanceSettings settin
     public async Task<LearnerCourse> CourseAsync(long platformId, long courseId, long personId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var lastSync = await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(
+        var sync = await connection.QuerySingleOrDefaultAsync<SyncRow>(new CommandDefinition(
             "SELECT last_success_at FROM sync_runs WHERE course_id = @courseId AND platform_id = @platformId",
             new { courseId, platformId }, cancellationToken: cancellationToken));
         var achievements = await LoadAsync(connection, platformId, courseId, personId, null, cancellationToken);
         return new LearnerCourse
         {
-            LastSyncedAt = lastSync,
+            LastSyncedAt = sync?.LastSuccessAt,
             Awarded = [.. achievements.Where(a => a.Badge is not null).OrderByDescending(a => a.Badge!.EarnedAt).ThenBy(a => a.Name, StringComparer.CurrentCulture)],
             NotYetEarned = [.. achievements.Where(a => a.Badge is null && a.Active).OrderBy(a => a.Name, StringComparer.CurrentCulture)],
         };
@@ -217,6 +217,11 @@ public sealed class LearnerBadgeQuery(Database database, IssuanceSettings settin
         public string Status { get; set; } = "";
         public int CurrentVersion { get; set; }
         public string? Definition { get; set; }
+    }
+
+    private sealed class SyncRow
+    {
+        public DateTimeOffset? LastSuccessAt { get; set; }
     }
 
     private sealed class AwardRow
