@@ -194,7 +194,7 @@ public sealed class LearnerBadgeQuery(Database database, IssuanceSettings settin
         var image = definition?.Image is { } own && own.StartsWith("data:image/", StringComparison.OrdinalIgnoreCase)
             ? own
             : "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(DefaultBadgeImage.Svg(name)));
-        var display = new Display(name, definition?.Description, definition?.Criteria, image);
+        var display = new Display(name, definition?.Description, Paragraphs(definition?.Criteria), image);
         if (Displays.Count >= MaxCachedDefinitions)
         {
             Displays.Clear();
@@ -203,6 +203,15 @@ public sealed class LearnerBadgeQuery(Database database, IssuanceSettings settin
         Displays[(row.Id, row.CurrentVersion)] = display;
         return display;
     }
+
+    /// <summary>The narrative as written in a definition file: lines wrapped for the file join into paragraphs
+    /// (separated by one blank line), so that the page can keep paragraph breaks and let lines flow.</summary>
+    internal static string? Paragraphs(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? null
+            : string.Join("\n\n", text.ReplaceLineEndings("\n")
+                .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(p => string.Join(' ', p.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))));
 
     private static string InList(IEnumerable<long> ids) => string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
 

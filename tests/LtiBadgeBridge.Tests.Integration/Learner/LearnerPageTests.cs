@@ -103,6 +103,7 @@ public sealed class LearnerPageTests(LearnerFixture fixture) : IClassFixture<Lea
         Assert.Contains("<h1>Cloud Architecture</h1>", page, StringComparison.Ordinal);
         Assert.Contains("hands-on capstone workshop", page, StringComparison.Ordinal);
         Assert.Contains("What it takes", page, StringComparison.Ordinal);
+        Assert.Contains("individually assessed capstone workshop rubric", page, StringComparison.Ordinal); // wrapped lines flow
         Assert.Contains("Capstone: 64 % of 70 % needed", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/lti/learner?s=", page, StringComparison.Ordinal);
     }
