@@ -16,7 +16,7 @@ namespace LtiBadgeBridge.Tests.Integration.Learner;
 /// <summary>
 /// One service and an emulated Canvas course with two learners who launched. Learner 1 (Ada, user-1) earned
 /// "Cloud Deployment" (credential issued for real) and is at 64 % of 70 % on "Cloud Architecture"; learner 2
-/// (user-2) earned "Cloud Architecture" and waits for approval of "Cloud Security".
+/// (user-2) earned "Cloud Architecture", waits for approval of "Cloud Security" and had "Cloud Operations" revoked.
 /// </summary>
 public sealed class LearnerFixture : IAsyncLifetime
 {
@@ -28,6 +28,7 @@ public sealed class LearnerFixture : IAsyncLifetime
     public long EarnedAchievementId { get; private set; }
     public long ProgressAchievementId { get; private set; }
     public long PendingAchievementId { get; private set; }
+    public long RevokedAchievementId { get; private set; }
     public long ForeignAchievementId { get; private set; }
     public string LearnerToken { get; private set; } = "";
     public string OtherLearnerToken { get; private set; } = "";
@@ -57,6 +58,7 @@ public sealed class LearnerFixture : IAsyncLifetime
         EarnedAchievementId = await LearnerSeed.AchievementAsync(Database, platformId, CourseId, "Cloud Deployment", ct);
         ProgressAchievementId = await LearnerSeed.AchievementAsync(Database, platformId, CourseId, "Cloud Architecture", ct);
         PendingAchievementId = await LearnerSeed.AchievementAsync(Database, platformId, CourseId, "Cloud Security", ct);
+        RevokedAchievementId = await LearnerSeed.AchievementAsync(Database, platformId, CourseId, "Cloud Operations", ct);
         var (_, foreign) = await LtiBadgeBridge.Testing.Issuance.IssuanceSeed.AchievementAsync(Database, platformId, LtiBadgeBridge.Testing.Issuance.IssuanceSeed.PilotDefinition(), ct);
         ForeignAchievementId = foreign;
 
@@ -64,6 +66,8 @@ public sealed class LearnerFixture : IAsyncLifetime
         await LearnerSeed.DecisionAsync(Database, platformId, CourseId, ProgressAchievementId, LearnerId, ct);
         var theirs = await LearnerSeed.AwardAsync(Database, platformId, CourseId, ProgressAchievementId, OtherLearnerId, "earned", ct);
         await LearnerSeed.AwardAsync(Database, platformId, CourseId, PendingAchievementId, OtherLearnerId, "pending_approval", ct);
+        var revoked = await LearnerSeed.AwardAsync(Database, platformId, CourseId, RevokedAchievementId, OtherLearnerId, "earned", ct);
+        await LearnerSeed.RevokeAsync(Database, revoked, "submitted work was not their own", ct);
 
         var outbox = services.GetRequiredService<OutboxStore>();
         foreach (var awardId in new[] { mine, theirs })

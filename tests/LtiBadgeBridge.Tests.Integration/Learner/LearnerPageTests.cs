@@ -81,15 +81,22 @@ public sealed class LearnerPageTests(LearnerFixture fixture) : IClassFixture<Lea
     }
 
     [Fact]
-    public async Task MyBadges_PendingApproval_IsExplainedInPlainWords()
+    public async Task MyBadges_PendingApprovalAndRevoked_AreExplainedInPlainWords()
     {
         using var browser = fixture.Browser();
 
         var (_, theirs) = await GetAsync(browser, "/lti/learner", fixture.OtherLearnerToken);
 
         var earned = Section(theirs, "learner-earned");
-        Assert.Contains("Cloud Security", earned, StringComparison.Ordinal);
-        Assert.Contains("Your instructor approves this badge before it is issued", earned, StringComparison.Ordinal);
+        var pending = Card(earned, fixture.PendingAchievementId);
+        Assert.Contains("Cloud Security", pending, StringComparison.Ordinal);
+        Assert.Contains("Your instructor approves this badge before it is issued", pending, StringComparison.Ordinal);
+        Assert.DoesNotContain("Earned on", pending, StringComparison.Ordinal);
+        var revoked = Card(earned, fixture.RevokedAchievementId);
+        Assert.Contains("Cloud Operations", revoked, StringComparison.Ordinal);
+        Assert.Contains("Revoked on <time datetime=\"2026-06-18\">18 June 2026</time>. This badge is no longer valid: submitted work was not their own", revoked, StringComparison.Ordinal);
+        Assert.DoesNotContain("linkedin", revoked, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Cloud Operations", Section(theirs, "learner-progress"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -192,6 +199,15 @@ public sealed class LearnerPageTests(LearnerFixture fixture) : IClassFixture<Lea
     {
         using var response = await browser.GetAsync(new Uri(path + "?s=" + Uri.EscapeDataString(token), UriKind.Relative), Cancel);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Cancel));
+    }
+
+    /// <summary>One achievement's card in a list.</summary>
+    private static string Card(string list, long achievementId)
+    {
+        var start = list.IndexOf($"data-achievement=\"{achievementId}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no card for achievement {achievementId}");
+        var end = list.IndexOf("data-achievement=", start + 1, StringComparison.Ordinal);
+        return list[start..(end > 0 ? end : list.Length)];
     }
 
     /// <summary>The list with the given id (up to its closing tag), so that assertions look at one section.</summary>

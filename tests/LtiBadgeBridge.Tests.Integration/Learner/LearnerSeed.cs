@@ -39,6 +39,14 @@ internal static class LearnerSeed
             cancellationToken: cancellationToken));
     }
 
+    public static async Task RevokeAsync(Database database, long awardId, string reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE awards SET state = 'revoked', revoked_by = 'instructor', revoked_at = @at, revoked_reason = @reason WHERE id = @awardId",
+            new { awardId, reason, at = EarnedAt.AddDays(3) }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>The decision the last evaluation stored: the capstone at 64 % of 70 %, the repository submitted.</summary>
     public static async Task DecisionAsync(Database database, long platformId, long courseId, long achievementId, long personId, CancellationToken cancellationToken)
     {
