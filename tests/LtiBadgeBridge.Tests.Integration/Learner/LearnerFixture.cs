@@ -18,7 +18,7 @@ namespace LtiBadgeBridge.Tests.Integration.Learner;
 /// "Cloud Deployment" (credential issued for real) and is at 64 % of 70 % on "Cloud Architecture"; learner 2
 /// (user-2) earned "Cloud Architecture", waits for approval of "Cloud Security" and had "Cloud Operations" revoked.
 /// </summary>
-public sealed class LearnerFixture : IAsyncLifetime
+public class LearnerFixture : IAsyncLifetime
 {
     internal LtiWebHost Host { get; private set; } = null!;
 
@@ -40,10 +40,9 @@ public sealed class LearnerFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        Host = await LtiWebHost.StartAsync(PlatformFlavour.Canvas, settings: new Dictionary<string, string?>
-        {
-            ["Issuance:SchemaDirectory"] = TestVectors.Path("ob3", "schema"),
-        });
+        var settings = await SettingsAsync(ct);
+        settings["Issuance:SchemaDirectory"] = TestVectors.Path("ob3", "schema");
+        Host = await LtiWebHost.StartAsync(PlatformFlavour.Canvas, settings: settings);
         var services = Host.Service.Services;
         services.GetRequiredService<ContextCache>().ImportDirectory(TestVectors.Path("ob3", "contexts"));
 
@@ -118,10 +117,18 @@ public sealed class LearnerFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Settings of the service (the database); the embedded SQLite default here.</summary>
+    protected virtual Task<Dictionary<string, string?>> SettingsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new Dictionary<string, string?>());
+
     /// <summary>A fresh browser without cookies: the session comes from <c>s=</c> alone.</summary>
     public HttpClient Browser() => Host.Browser(new CookieContainer());
 
-    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private async Task<string> LaunchAsync(string subject)
     {
