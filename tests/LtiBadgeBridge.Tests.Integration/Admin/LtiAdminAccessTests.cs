@@ -1,7 +1,9 @@
 using System.Net;
 using LtiBadgeBridge.Audit;
+using LtiBadgeBridge.Data;
 using LtiBadgeBridge.Keys;
 using LtiBadgeBridge.Lti;
+using LtiBadgeBridge.Testing.Issuance;
 using LtiBadgeBridge.Testing.Lti;
 using LtiBadgeBridge.Tests.Integration.LtiWeb;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,9 +22,13 @@ public sealed class LtiAdminAccessTests
     {
         await using var host = await LtiWebHost.StartAsync(PlatformFlavour.Canvas);
         var other = await OperatorLoginTests.SeedPlatformAsync(host.Service, "Other College (Canvas)", "https://canvas.other.example", Cancel);
+        var database = host.Service.Services.GetRequiredService<Database>();
+        var (_, ownAchievement) = await IssuanceSeed.AchievementAsync(database, host.Registration.Id, "name: test", Cancel);
+        var (_, otherAchievement) = await IssuanceSeed.AchievementAsync(database, other.Id, "name: test", Cancel);
         var token = await LaunchAsync(host, InstitutionAdmin, "/lti/admin");
         using var iframe = host.Service.CreateClient(); // no cookie jar: the session travels as s= only
         var s = "s=" + Uri.EscapeDataString(token);
+        var achievements = await iframe.GetStringAsync(new Uri("/admin/achievements?" + s, UriKind.Relative), Cancel);
 
         var landing = await iframe.GetStringAsync(new Uri("/lti/admin?" + s, UriKind.Relative), Cancel);
         using var console = await iframe.GetAsync(new Uri("/admin?" + s, UriKind.Relative), Cancel);
@@ -41,6 +47,8 @@ public sealed class LtiAdminAccessTests
         Assert.Equal(HttpStatusCode.OK, ownIssuer.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, otherIssuer.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, jobs.StatusCode);
+        Assert.Contains($"/ob2/badges/{ownAchievement}\"", achievements, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/ob2/badges/{otherAchievement}\"", achievements, StringComparison.Ordinal);
     }
 
     [Fact]
