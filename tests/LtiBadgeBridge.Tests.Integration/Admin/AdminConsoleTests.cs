@@ -1,6 +1,10 @@
 using System.Net;
 using LtiBadgeBridge.Audit;
 using LtiBadgeBridge.Data;
+using LtiBadgeBridge.Platforms.Moodle;
+using LtiBadgeBridge.Registrations;
+using LtiBadgeBridge.Sync;
+using LtiBadgeBridge.Testing.Emulators;
 using LtiBadgeBridge.Testing.Databases;
 using LtiBadgeBridge.Testing.Issuance;
 using LtiBadgeBridge.Tests.Integration.Hosting;
@@ -56,6 +60,40 @@ public sealed class AdminConsoleTests
         Assert.Contains("the-other-one", all, StringComparison.Ordinal);
         Assert.Contains("<option value=\"test.other\">", all, StringComparison.Ordinal);
         Assert.Contains("admin.signed_in", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Console_MoodlePlatform_ShowsPendingStateTokenAndTheProbeFindings()
+    {
+        using var moodle = EmulatedMoodle.Start();
+        moodle.RemoveFunction(MoodleWebServiceRequirements.GetGradingFormInstances);
+        await using var service = await TestService.StartAsync(AdminBrowser.Settings(), cancellationToken: Cancel);
+        var platforms = service.Services.GetRequiredService<PlatformStore>();
+        var platform = await platforms.UpsertAsync(new PlatformRegistration
+        {
+            Issuer = moodle.SiteUrl.AbsoluteUri.TrimEnd('/'), ClientId = "moodle-client", Name = "Contoso (Moodle)", ProductFamily = ProductFamilies.Moodle,
+            AuthorizationEndpoint = moodle.SiteUrl + "mod/lti/auth.php", TokenEndpoint = moodle.SiteUrl + "mod/lti/token.php", JwksUri = moodle.SiteUrl + "mod/lti/certs.php",
+            RegistrationSource = "dynamic", RegistrationStatus = "pending",
+        }, Cancel);
+        await platforms.EnsureDeploymentAsync(platform.Id, "dep-7", DeploymentStatuses.Pending, Cancel);
+        await service.Services.GetRequiredService<PlatformCredentialsStore>().SaveMoodleAsync(platform.Id, moodle.SiteUrl, moodle.Options.Token, Cancel);
+        using var browser = service.CreateClient(cookies: new CookieContainer());
+        using var signIn = await AdminBrowser.SignInAsync(browser, AdminBrowser.Token);
+
+        var before = await browser.GetStringAsync(new Uri("/admin", UriKind.Relative), Cancel);
+        using var probe = await AdminBrowser.PostFormAsync(browser, "/admin", "Probe", new Dictionary<string, string> { ["platformId"] = platform.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var after = await browser.GetStringAsync(new Uri("/admin", UriKind.Relative), Cancel);
+
+        Assert.Contains("pending activation", before, StringComparison.Ordinal);
+        Assert.Contains("<code>dep-7</code>", before, StringComparison.Ordinal);
+        Assert.Contains("Moodle web service token configured", before, StringComparison.Ordinal);
+        Assert.Contains("never probed here", before, StringComparison.Ordinal);
+        Assert.DoesNotContain(moodle.Options.Token, before, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, probe.StatusCode);
+        Assert.Contains("not ready", after, StringComparison.Ordinal);
+        Assert.Contains("function_missing", after, StringComparison.Ordinal);
+        Assert.Contains(MoodleWebServiceRequirements.GetGradingFormInstances, after, StringComparison.Ordinal);
+        Assert.DoesNotContain(moodle.Options.Token, after, StringComparison.Ordinal);
     }
 
     [Fact]
