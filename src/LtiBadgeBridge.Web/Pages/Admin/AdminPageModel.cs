@@ -90,13 +90,5 @@ public abstract class AdminPageModel : PageModel
         }
     }
 
-    private void SendHeaders(LtiSession? session)
-    {
-        // An LTI admin's pages may be framed by their platform; the operator's by nobody else.
-        HttpContext.ApplyLtiSecurityHeaders(session);
-        if (session is null)
-        {
-            Response.Headers.ContentSecurityPolicy = LtiHtml.ContentSecurityPolicy([], scriptNonce: null);
-        }
-    }
+    private void SendHeaders(LtiSession? session) => AdminHeaders.Apply(HttpContext, session);
 }

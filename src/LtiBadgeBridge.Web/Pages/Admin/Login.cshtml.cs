@@ -1,6 +1,5 @@
 using LtiBadgeBridge.Audit;
 using LtiBadgeBridge.Web.Admin;
-using LtiBadgeBridge.Web.Lti;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -76,9 +75,5 @@ public sealed class LoginModel(AdminAccess access, AdminLoginLimiter limiter, Au
         return Page();
     }
 
-    private void SendHeaders()
-    {
-        HttpContext.ApplyLtiSecurityHeaders(null);
-        Response.Headers.ContentSecurityPolicy = LtiHtml.ContentSecurityPolicy([], scriptNonce: null);
-    }
+    private void SendHeaders() => AdminHeaders.Apply(HttpContext, session: null);
 }
