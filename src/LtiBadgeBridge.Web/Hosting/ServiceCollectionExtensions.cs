@@ -53,6 +53,7 @@ internal static class ServiceCollectionExtensions
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>())));
 
         LtiBadgeBridge.Web.Lti.LtiWebServiceCollectionExtensions.AddLtiWeb(services, configuration);
+        LtiBadgeBridge.Web.Admin.AdminServiceCollectionExtensions.AddAdmin(services);
 
         services.AddTransient<ReconciliationJob>();
         services.AddTransient<OutboxDispatchJob>();

@@ -102,6 +102,7 @@ internal static partial class ServiceHost
             app.MapRazorPages();
             LtiBadgeBridge.Web.Lti.LtiEndpoints.Map(app);
             LtiBadgeBridge.Web.Credentials.CredentialEndpoints.Map(app);
+            LtiBadgeBridge.Web.Admin.AdminEndpoints.Map(app);
         }
 
         if (role is HostRole.All or HostRole.Worker)

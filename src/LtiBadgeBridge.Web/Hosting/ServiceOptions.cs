@@ -20,8 +20,8 @@ public sealed class ServiceOptions
     public string? PublicBaseUrl { get; set; }
 
     /// <summary>
-    /// A secret for the operator endpoints under <c>/ops</c> (sent as <c>Authorization: Bearer ...</c>).
-    /// Empty: those endpoints do not exist.
+    /// A secret for the operator endpoints under <c>/ops</c> (sent as <c>Authorization: Bearer ...</c>) and the
+    /// operator's login to the admin console at <c>/admin/login</c>. Empty: neither exists.
     /// </summary>
     public string? OperatorToken { get; set; }
 

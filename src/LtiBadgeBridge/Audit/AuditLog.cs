@@ -31,4 +31,34 @@ public sealed class AuditLog(Database database, TimeProvider timeProvider)
             new { platformId, limit },
             cancellationToken: cancellationToken))).AsList();
     }
+
+    /// <summary>One page of entries, newest first, optionally of one platform and one action.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> PageAsync(long? platformId, string? action, int offset, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var where = Where(platformId, action);
+        return (await connection.QueryAsync<AuditEntry>(new CommandDefinition(
+            $"SELECT id, platform_id, occurred_at, actor, action, target, details FROM audit_log {where} ORDER BY occurred_at DESC, id DESC LIMIT @limit OFFSET @offset",
+            new { platformId, action, limit, offset },
+            cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>The distinct actions recorded (for a filter), optionally of one platform.</summary>
+    public async Task<IReadOnlyList<string>> ListActionsAsync(long? platformId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            $"SELECT DISTINCT action FROM audit_log {Where(platformId, null)} ORDER BY action",
+            new { platformId },
+            cancellationToken: cancellationToken))).AsList();
+    }
+
+    private static string Where(long? platformId, string? action) =>
+        (platformId, action) switch
+        {
+            (null, null) => "",
+            (null, _) => "WHERE action = @action",
+            (_, null) => "WHERE platform_id = @platformId",
+            _ => "WHERE platform_id = @platformId AND action = @action",
+        };
 }

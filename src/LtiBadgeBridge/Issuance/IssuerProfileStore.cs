@@ -50,6 +50,20 @@ public sealed class IssuerProfileStore(Database database, PlatformStore platform
         return merged;
     }
 
+    /// <summary>Stores <paramref name="fields"/> as the whole profile (a null field is cleared, not kept).</summary>
+    public async Task ReplaceAsync(long platformId, IssuerProfileFields fields, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO issuer_profiles (platform_id, profile, updated_at) VALUES (@platformId, @profile, @now)
+            ON CONFLICT (platform_id) DO UPDATE SET profile = excluded.profile, updated_at = excluded.updated_at
+            """,
+            new { platformId, profile = JsonSerializer.Serialize(fields, Json), now = timeProvider.GetUtcNow() },
+            cancellationToken: cancellationToken));
+    }
+
     private IssuerProfile ToProfile(long platformId, IssuerProfileFields f, string platformName) => new()
     {
         Id = settings.IssuerDid(platformId),
