@@ -110,6 +110,7 @@ internal static class ServiceCollectionExtensions
             var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
             var database = sp.GetRequiredService<Database>();
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()
                 .UseFilter(new AutomaticRetryAttribute
