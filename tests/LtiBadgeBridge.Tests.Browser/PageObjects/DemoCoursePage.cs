@@ -1,0 +1,49 @@
+using System.Globalization;
+using LtiBadgeBridge.Tests.Browser.Infrastructure;
+using LtiBadgeBridge.Web.Demo.Data;
+using Microsoft.Playwright;
+
+namespace LtiBadgeBridge.Tests.Browser.PageObjects;
+
+/// <summary>
+/// The demo LMS's course as a person uses it: "launch the badge tool as ..." opens the course frame, whose iframe
+/// runs the LTI launch (login initiation, authorization, launch POST) and ends on the tool's landing page.
+/// <code>var tool = await new DemoCoursePage(tab.Page, fixture).LaunchAsLearnerAsync();</code>
+/// </summary>
+public sealed class DemoCoursePage
+{
+    public const string LearnerLanding = "/lti/learner";
+    public const string InstructorLanding = "/lti/instructor";
+
+    private readonly IPage page;
+    private readonly DemoSite site;
+
+    public DemoCoursePage(IPage page, BrowserFixture fixture)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        this.page = page;
+        site = fixture.Site;
+    }
+
+    /// <summary>The first learner of the pilot course launches the tool; returns the tool's frame on the learner landing page.</summary>
+    public Task<ToolFrame> LaunchAsLearnerAsync(int learner = 0) =>
+        LaunchAsync(site.Lms.Course.Learners[learner].UserId, LearnerLanding);
+
+    /// <summary>The course's instructor launches the tool; returns the tool's frame on the instructor landing page.</summary>
+    public Task<ToolFrame> LaunchAsInstructorAsync() =>
+        LaunchAsync(site.Lms.Course.Instructor.UserId, InstructorLanding);
+
+    /// <summary>Opens the LMS's course frame for <paramref name="userId"/> and waits until the tool's iframe shows a page under
+    /// <paramref name="landingPath"/> (the whole LTI launch ran inside the iframe).</summary>
+    public async Task<ToolFrame> LaunchAsync(long userId, string landingPath)
+    {
+        var launchPage = new Uri(site.LmsOrigin, $"/courses/{PilotCourse.CourseId}/launch?as={userId.ToString(CultureInfo.InvariantCulture)}");
+        await page.GotoAsync(launchPage.AbsoluteUri);
+        await Assertions.Expect(page.Locator("iframe[name=tool_content]")).ToBeVisibleAsync();
+        var frame = page.Frame("tool_content") ?? throw new InvalidOperationException("The course frame has no tool iframe.");
+        await frame.WaitForURLAsync(
+            url => url.StartsWith(site.ToolOrigin.GetLeftPart(UriPartial.Authority) + landingPath, StringComparison.Ordinal),
+            new FrameWaitForURLOptions { WaitUntil = WaitUntilState.Load });
+        return new ToolFrame(page, frame);
+    }
+}
