@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using LtiBadgeBridge.Issuance;
 using LtiBadgeBridge.Testing.Issuance;
 using LtiBadgeBridge.Tests.Browser.Infrastructure;
@@ -10,7 +9,7 @@ namespace LtiBadgeBridge.Tests.Browser.Credentials;
 
 /// <summary>The public verification page of a pilot credential on a phone: verified in plain words with its
 /// evidence, LinkedIn and QR code; revoked after the issuer revokes it.</summary>
-public sealed partial class VerificationPageTests(DemoFixture fixture) : IClassFixture<DemoFixture>
+public sealed class VerificationPageTests(DemoFixture fixture) : IClassFixture<DemoFixture>
 {
     public static readonly ViewportSize Phone = new() { Width = 360, Height = 740 };
 
@@ -25,7 +24,8 @@ public sealed partial class VerificationPageTests(DemoFixture fixture) : IClassF
 
         await page.OpenAsync();
 
-        await Assertions.Expect(page.Verdict).ToHaveTextAsync(VerifiedWords());
+        await Assertions.Expect(page.Verdict).ToContainTextAsync("verified", new() { IgnoreCase = true });
+        Assert.DoesNotContain("not", await page.Verdict.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
         await Assertions.Expect(page.EvidenceLink("https://github.com/learner-7/cloud-capstone")).ToBeVisibleAsync();
         await Assertions.Expect(page.LinkedInLink).ToBeVisibleAsync();
         await Assertions.Expect(page.QrCode).ToBeVisibleAsync();
@@ -36,13 +36,7 @@ public sealed partial class VerificationPageTests(DemoFixture fixture) : IClassF
         Assert.Equal(RevocationResult.Revoked, revoked.Code);
         await page.ReloadAsync();
 
-        await Assertions.Expect(page.Verdict).ToHaveTextAsync(RevokedWords());
+        await Assertions.Expect(page.Verdict).ToContainTextAsync("revoked", new() { IgnoreCase = true });
         Assert.True(await page.FitsViewportWidthAsync(), "The page scrolls sideways at 360 px.");
     }
-
-    [GeneratedRegex(@"^\s*verified\b", RegexOptions.IgnoreCase)]
-    private static partial Regex VerifiedWords();
-
-    [GeneratedRegex(@"\brevoked\b", RegexOptions.IgnoreCase)]
-    private static partial Regex RevokedWords();
 }

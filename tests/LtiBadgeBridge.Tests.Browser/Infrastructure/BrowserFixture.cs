@@ -8,6 +8,9 @@ namespace LtiBadgeBridge.Tests.Browser.Infrastructure;
 /// </summary>
 public abstract class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>Generous waits for a busy two-core machine; on a quiet one every step takes well under a second.</summary>
+    private const float TimeoutMs = 30_000;
+
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -28,13 +31,15 @@ public abstract class BrowserFixture : IAsyncLifetime
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
             Locale = "en-CA",
         });
-        context.SetDefaultTimeout(10_000);
+        context.SetDefaultTimeout(TimeoutMs);
+        context.SetDefaultNavigationTimeout(TimeoutMs);
         return new BrowserTab(context, await context.NewPageAsync());
     }
 
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
+        Assertions.SetDefaultExpectTimeout(TimeoutMs);
         var started = Task.Run(() => DemoSite.StartAsync(CrossSite, ct), ct);
         (playwright, Browser) = await Chromium.LaunchAsync(ChromiumArgs);
         Site = await started;

@@ -45,6 +45,7 @@ internal sealed class DemoSite : IAsyncDisposable
                 ["urls"] = $"http://127.0.0.1:{port}",
                 ["Service:PublicBaseUrl"] = toolOrigin.GetLeftPart(UriPartial.Authority),
                 ["Issuance:SchemaDirectory"] = TestVectors.Path("ob3", "schema"),
+                ["Logging:LogLevel:Default"] = "Warning",
             },
             cancellationToken: cancellationToken);
         DemoLms? lms = null;

@@ -38,13 +38,13 @@ public sealed class LaunchTests(DemoFixture fixture) : IClassFixture<DemoFixture
 
     private async Task AssertLandedAsync(ToolFrame tool, string landingPath)
     {
-        Assert.True(tool.IsFramedByHost, "The tool's page is not inside the LMS's iframe.");
+        Assert.True(await tool.IsFramedAsync(), "The tool's page is not inside the LMS's iframe.");
         Assert.Equal(fixture.Site.LmsOrigin.GetLeftPart(UriPartial.Authority), new Uri(tool.Host.Url).GetLeftPart(UriPartial.Authority));
         Assert.Equal(fixture.Site.ToolOrigin.GetLeftPart(UriPartial.Authority), tool.Url.GetLeftPart(UriPartial.Authority));
         Assert.StartsWith(landingPath, tool.Url.AbsolutePath, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(tool.SessionToken), "The landing URL carries no session token (s=).");
         await Assertions.Expect(tool.MainHeading).ToBeVisibleAsync();
-        Assert.Contains("LtiBadgeBridge", await tool.Frame.TitleAsync(), StringComparison.Ordinal);
+        Assert.Contains("LtiBadgeBridge", await tool.TitleAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>Every document request of the page and its frames, as "METHOD origin+path".</summary>

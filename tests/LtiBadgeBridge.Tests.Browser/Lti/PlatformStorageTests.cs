@@ -38,7 +38,7 @@ public sealed class PlatformStorageTests(ThirdPartyCookiesBlockedFixture fixture
 
         var tool = await new DemoCoursePage(tab.Page, fixture).LaunchAsLearnerAsync();
 
-        Assert.True(tool.IsFramedByHost);
+        Assert.True(await tool.IsFramedAsync());
         Assert.StartsWith(DemoCoursePage.LearnerLanding, tool.Url.AbsolutePath, StringComparison.Ordinal);
         await Assertions.Expect(tool.MainHeading).ToBeVisibleAsync();
 

@@ -15,6 +15,9 @@ public sealed class DemoCoursePage
     public const string LearnerLanding = "/lti/learner";
     public const string InstructorLanding = "/lti/instructor";
 
+    /// <summary>How long a whole launch (four documents, platform storage messages) may take on a busy machine.</summary>
+    private const float LaunchTimeoutMs = 30_000;
+
     private readonly IPage page;
     private readonly DemoSite site;
 
@@ -38,12 +41,20 @@ public sealed class DemoCoursePage
     public async Task<ToolFrame> LaunchAsync(long userId, string landingPath)
     {
         var launchPage = new Uri(site.LmsOrigin, $"/courses/{PilotCourse.CourseId}/launch?as={userId.ToString(CultureInfo.InvariantCulture)}");
+        var landing = site.ToolOrigin.GetLeftPart(UriPartial.Authority) + landingPath;
+
+        // The landing document's response, from whichever frame object Chromium's process swaps leave us with.
+        var landed = page.WaitForResponseAsync(
+            r => r.Request.IsNavigationRequest && r.Url.StartsWith(landing, StringComparison.Ordinal),
+            new PageWaitForResponseOptions { Timeout = LaunchTimeoutMs });
         await page.GotoAsync(launchPage.AbsoluteUri);
-        await Assertions.Expect(page.Locator("iframe[name=tool_content]")).ToBeVisibleAsync();
-        var frame = page.Frame("tool_content") ?? throw new InvalidOperationException("The course frame has no tool iframe.");
-        await frame.WaitForURLAsync(
-            url => url.StartsWith(site.ToolOrigin.GetLeftPart(UriPartial.Authority) + landingPath, StringComparison.Ordinal),
-            new FrameWaitForURLOptions { WaitUntil = WaitUntilState.Load });
-        return new ToolFrame(page, frame);
+        await landed;
+
+        // Chromium swaps the iframe between processes as it crosses sites, so read the frame through its element.
+        var content = page.FrameLocator(ToolFrame.Selector);
+        var heading = content.Locator("h1");
+        await Assertions.Expect(heading.First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = LaunchTimeoutMs });
+        var url = await heading.First.EvaluateAsync<string>("h => h.ownerDocument.location.href");
+        return new ToolFrame(page, new Uri(url));
     }
 }
