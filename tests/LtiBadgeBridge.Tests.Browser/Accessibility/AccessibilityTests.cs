@@ -39,9 +39,27 @@ public sealed class AccessibilityTests(DemoFixture fixture) : IClassFixture<Demo
         AssertNoSeriousViolations(await tab.Page.RunAxe());
     }
 
+    /// <summary>The check itself can fail: a form field without a label is a critical violation.</summary>
+    [Fact]
+    public async Task AxeCheck_OnAPageWithAnUnlabelledInput_Fails()
+    {
+        await using var tab = await fixture.OpenAsync();
+        await tab.Page.SetContentAsync("<!DOCTYPE html><html lang=\"en\"><head><title>Form</title></head><body><main><h1>Form</h1><input type=\"text\"></main></body></html>");
+
+        var result = await tab.Page.RunAxe();
+        var failure = Assert.ThrowsAny<Exception>(() => AssertNoSeriousViolations(result));
+
+        Assert.Contains("label", failure.Message, StringComparison.Ordinal);
+    }
+
     private static void AssertNoSeriousViolations(AxeResult result)
     {
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        foreach (var other in result.Violations.Except(serious))
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"{other.Impact} {other.Id}: {other.Help} ({other.Nodes.Length} nodes)");
+        }
+
         Assert.True(serious.Count == 0, string.Join('\n', serious.Select(v =>
             $"{v.Impact} {v.Id}: {v.Help} ({v.HelpUrl})\n  " + string.Join("\n  ", v.Nodes.Select(n => n.Html)))));
     }

@@ -1,5 +1,6 @@
 using LtiBadgeBridge.Tests.Browser.Infrastructure;
 using LtiBadgeBridge.Tests.Browser.PageObjects;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace LtiBadgeBridge.Tests.Browser.Lti;
@@ -9,7 +10,7 @@ namespace LtiBadgeBridge.Tests.Browser.Lti;
 /// tool on another site than the LMS and third-party cookies blocked, the login state cookie never reaches the tool,
 /// and the launch still completes with the state kept by the LMS's page.
 /// </summary>
-public sealed class PlatformStorageTests(ThirdPartyCookiesBlockedFixture fixture) : IClassFixture<ThirdPartyCookiesBlockedFixture>
+public sealed partial class PlatformStorageTests(ThirdPartyCookiesBlockedFixture fixture) : IClassFixture<ThirdPartyCookiesBlockedFixture>
 {
     private const string RecordMessages = """
         window.__ltiMessages = [];
@@ -62,4 +63,28 @@ public sealed class PlatformStorageTests(ThirdPartyCookiesBlockedFixture fixture
         Assert.True(Array.IndexOf(subjects, "lti.put_data") < Array.IndexOf(subjects, "lti.get_data"), string.Join(", ", subjects));
         Assert.Contains("lti_storage_state=", posts[1].Body ?? "", StringComparison.Ordinal);
     }
+
+    /// <summary>Without the platform's answers (an LMS that does not implement platform storage) the same launch cannot
+    /// complete: the tool says what to do instead of failing silently. This is what the storage path above prevents.</summary>
+    [Fact]
+    public async Task Launch_WithThirdPartyCookiesBlockedAndNoPlatformStorage_ExplainsWhatToDo()
+    {
+        await using var tab = await fixture.OpenAsync();
+        var course = new DemoCoursePage(tab.Page, fixture);
+        var learner = fixture.Site.Lms.Course.Learners[1].UserId;
+        await tab.Page.RouteAsync(course.CourseFrameUrl(learner).AbsoluteUri, async route =>
+        {
+            var response = await route.FetchAsync();
+            var html = PlatformScript().Replace(await response.TextAsync(), "");
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = html });
+        });
+
+        var content = await course.OpenCourseFrameAsync(learner);
+
+        await Assertions.Expect(content.Locator("#lti-storage-failed")).ToBeVisibleAsync();
+        await Assertions.Expect(content.Locator("h1")).ToHaveCountAsync(0);
+    }
+
+    [GeneratedRegex("<script>.*?</script>", RegexOptions.Singleline)]
+    private static partial Regex PlatformScript();
 }

@@ -36,18 +36,28 @@ public sealed class DemoCoursePage
     public Task<ToolFrame> LaunchAsInstructorAsync() =>
         LaunchAsync(site.Lms.Course.Instructor.UserId, InstructorLanding);
 
+    /// <summary>The LMS's course frame page that launches the tool for <paramref name="userId"/> in its iframe.</summary>
+    public Uri CourseFrameUrl(long userId) =>
+        new(site.LmsOrigin, $"/courses/{PilotCourse.CourseId}/launch?as={userId.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>Opens the course frame for <paramref name="userId"/> without waiting for the launch; returns the tool's iframe content.</summary>
+    public async Task<IFrameLocator> OpenCourseFrameAsync(long userId)
+    {
+        await page.GotoAsync(CourseFrameUrl(userId).AbsoluteUri);
+        return page.FrameLocator(ToolFrame.Selector);
+    }
+
     /// <summary>Opens the LMS's course frame for <paramref name="userId"/> and waits until the tool's iframe shows a page under
     /// <paramref name="landingPath"/> (the whole LTI launch ran inside the iframe).</summary>
     public async Task<ToolFrame> LaunchAsync(long userId, string landingPath)
     {
-        var launchPage = new Uri(site.LmsOrigin, $"/courses/{PilotCourse.CourseId}/launch?as={userId.ToString(CultureInfo.InvariantCulture)}");
         var landing = site.ToolOrigin.GetLeftPart(UriPartial.Authority) + landingPath;
 
         // The landing document's response, from whichever frame object Chromium's process swaps leave us with.
         var landed = page.WaitForResponseAsync(
             r => r.Request.IsNavigationRequest && r.Url.StartsWith(landing, StringComparison.Ordinal),
             new PageWaitForResponseOptions { Timeout = LaunchTimeoutMs });
-        await page.GotoAsync(launchPage.AbsoluteUri);
+        await OpenCourseFrameAsync(userId);
         await landed;
 
         // Chromium swaps the iframe between processes as it crosses sites, so read the frame through its element.
