@@ -41,7 +41,16 @@ public abstract class BrowserFixture : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         Assertions.SetDefaultExpectTimeout(TimeoutMs);
         var started = Task.Run(() => DemoSite.StartAsync(CrossSite, ct), ct);
-        (playwright, Browser) = await Chromium.LaunchAsync(ChromiumArgs);
+        try
+        {
+            (playwright, Browser) = await Chromium.LaunchAsync(ChromiumArgs);
+        }
+        catch
+        {
+            await (await started).DisposeAsync();
+            throw;
+        }
+
         Site = await started;
     }
 
