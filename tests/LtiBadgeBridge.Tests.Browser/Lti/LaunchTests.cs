@@ -12,18 +12,23 @@ public sealed class LaunchTests(DemoFixture fixture) : IClassFixture<DemoFixture
     public async Task Learner_LaunchedFromTheCourse_LandsOnTheLearnerPageInsideTheLmsFrame()
     {
         await using var tab = await fixture.OpenAsync();
-        var steps = RecordNavigations(tab.Page);
+        var steps = BrowserTraffic.RecordNavigations(tab.Page);
+        var launchPosts = BrowserTraffic.RecordLaunchPosts(tab.Page, fixture.Site.Tool("/lti/launch"));
 
         var tool = await new DemoCoursePage(tab.Page, fixture).LaunchAsLearnerAsync();
 
         await AssertLandedAsync(tool, DemoCoursePage.LearnerLanding);
         var tool0 = fixture.Site.ToolOrigin.GetLeftPart(UriPartial.Authority);
         var lms = fixture.Site.LmsOrigin.GetLeftPart(UriPartial.Authority);
-        AssertInOrder(steps,
+        BrowserTraffic.AssertInOrder(steps,
             $"POST {tool0}/lti/login",
             $"GET {lms}/api/lti/authorize_redirect",
             $"POST {tool0}/lti/launch",
             $"GET {tool0}{DemoCoursePage.LearnerLanding}");
+
+        // One site: the login state cookie came back with the launch POST, no platform storage round trip was needed.
+        var post = Assert.Single(await BrowserTraffic.DescribeAsync(launchPosts));
+        Assert.Contains("lti-state-", post.Cookie ?? "", StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,40 +50,5 @@ public sealed class LaunchTests(DemoFixture fixture) : IClassFixture<DemoFixture
         Assert.False(string.IsNullOrEmpty(tool.SessionToken), "The landing URL carries no session token (s=).");
         await Assertions.Expect(tool.MainHeading).ToBeVisibleAsync();
         Assert.Contains("LtiBadgeBridge", await tool.TitleAsync(), StringComparison.Ordinal);
-    }
-
-    /// <summary>Every document request of the page and its frames, as "METHOD origin+path".</summary>
-    internal static List<string> RecordNavigations(IPage page)
-    {
-        var steps = new List<string>();
-        page.Request += (_, request) =>
-        {
-            if (request.IsNavigationRequest)
-            {
-                var url = new Uri(request.Url);
-                lock (steps)
-                {
-                    steps.Add($"{request.Method} {url.GetLeftPart(UriPartial.Authority)}{url.AbsolutePath}");
-                }
-            }
-        };
-        return steps;
-    }
-
-    internal static void AssertInOrder(List<string> steps, params string[] expected)
-    {
-        string[] seen;
-        lock (steps)
-        {
-            seen = [.. steps];
-        }
-
-        var at = 0;
-        foreach (var step in expected)
-        {
-            var found = Array.IndexOf(seen, step, at);
-            Assert.True(found >= 0, $"Expected \"{step}\" after step {at} in:\n{string.Join('\n', seen)}");
-            at = found + 1;
-        }
     }
 }

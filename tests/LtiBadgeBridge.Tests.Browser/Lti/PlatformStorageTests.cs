@@ -1,6 +1,6 @@
+using System.Text.RegularExpressions;
 using LtiBadgeBridge.Tests.Browser.Infrastructure;
 using LtiBadgeBridge.Tests.Browser.PageObjects;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace LtiBadgeBridge.Tests.Browser.Lti;
@@ -24,18 +24,7 @@ public sealed partial class PlatformStorageTests(ThirdPartyCookiesBlockedFixture
     {
         await using var tab = await fixture.OpenAsync();
         await tab.Context.AddInitScriptAsync(RecordMessages);
-        var launchPosts = new List<(string? Cookie, string? Body)>();
-        var launchUrl = fixture.Site.Tool("/lti/launch").AbsoluteUri;
-        tab.Page.Request += (_, request) =>
-        {
-            if (request.Method == "POST" && request.Url == launchUrl)
-            {
-                lock (launchPosts)
-                {
-                    launchPosts.Add((request.Headers.GetValueOrDefault("cookie"), request.PostData));
-                }
-            }
-        };
+        var launchPosts = BrowserTraffic.RecordLaunchPosts(tab.Page, fixture.Site.Tool("/lti/launch"));
 
         var tool = await new DemoCoursePage(tab.Page, fixture).LaunchAsLearnerAsync();
 
@@ -46,11 +35,7 @@ public sealed partial class PlatformStorageTests(ThirdPartyCookiesBlockedFixture
         // The state cookie is unavailable: the browser kept none for the tool and sent none with the launch POST.
         var toolCookies = await tab.Context.CookiesAsync([fixture.Site.ToolOrigin.AbsoluteUri]);
         Assert.DoesNotContain(toolCookies, c => c.Name.StartsWith("lti-state-", StringComparison.Ordinal));
-        (string? Cookie, string? Body)[] posts;
-        lock (launchPosts)
-        {
-            posts = [.. launchPosts];
-        }
+        var posts = await BrowserTraffic.DescribeAsync(launchPosts);
 
         Assert.Equal(2, posts.Length);
         Assert.DoesNotContain("lti-state-", posts[0].Cookie ?? "", StringComparison.Ordinal);
