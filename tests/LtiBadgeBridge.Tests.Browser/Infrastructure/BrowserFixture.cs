@@ -9,7 +9,7 @@ namespace LtiBadgeBridge.Tests.Browser.Infrastructure;
 public abstract class BrowserFixture : IAsyncLifetime
 {
     /// <summary>Generous waits for a busy two-core machine; on a quiet one every step takes well under a second.</summary>
-    private const float TimeoutMs = 30_000;
+    private const float TimeoutMs = 60_000;
 
     private IPlaywright? playwright;
 

@@ -22,6 +22,8 @@ public sealed class BrowserTab : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Where each frame ended, for the test's output (a failed launch shows which step it stopped at).
+        TestContext.Current.TestOutputHelper?.WriteLine("Frames: " + string.Join(" | ", Page.Frames.Select(f => f.Url)));
         try
         {
             await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathForCurrentTest(), FullPage = true, Timeout = 5_000 });

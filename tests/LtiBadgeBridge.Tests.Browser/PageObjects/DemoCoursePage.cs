@@ -16,7 +16,7 @@ public sealed class DemoCoursePage
     public const string InstructorLanding = "/lti/instructor";
 
     /// <summary>How long a whole launch (four documents, platform storage messages) may take on a busy machine.</summary>
-    private const float LaunchTimeoutMs = 30_000;
+    private const float LaunchTimeoutMs = 60_000;
 
     private readonly IPage page;
     private readonly DemoSite site;
