@@ -101,7 +101,7 @@ internal static partial class DemoCommand
     /// for the platform, records the demo course, and connects it with a Canvas OAuth2 token pair of the
     /// instructor, so the first launch's sync can read the gradebook at once.
     /// </summary>
-    private static async Task ConfigureSyncAsync(IServiceProvider services, PlatformRegistration platform, DemoLms lms, CancellationToken cancellationToken)
+    internal static async Task ConfigureSyncAsync(IServiceProvider services, PlatformRegistration platform, DemoLms lms, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<LtiBadgeBridge.Sync.PlatformCredentialsStore>();
         var options = lms.Options;

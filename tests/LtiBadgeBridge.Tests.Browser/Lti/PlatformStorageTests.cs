@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using LtiBadgeBridge.Tests.Browser.Infrastructure;
+using LtiBadgeBridge.Tests.Browser.PageObjects;
+using Microsoft.Playwright;
+
+namespace LtiBadgeBridge.Tests.Browser.Lti;
+
+/// <summary>
+/// LTI platform storage (<c>lti_storage_target</c>, postMessage <c>lti.put_data</c>/<c>lti.get_data</c>): with the
+/// tool on another site than the LMS and third-party cookies blocked, the login state cookie never reaches the tool,
+/// and the launch still completes with the state kept by the LMS's page.
+/// </summary>
+public sealed partial class PlatformStorageTests(ThirdPartyCookiesBlockedFixture fixture) : IClassFixture<ThirdPartyCookiesBlockedFixture>
+{
+    private const string RecordMessages = """
+        window.__ltiMessages = [];
+        window.addEventListener('message', function (e) {
+          if (e.data && typeof e.data.subject === 'string') { window.__ltiMessages.push(e.data.subject); }
+        });
+        """;
+
+    [Fact]
+    public async Task Launch_WithThirdPartyCookiesBlocked_CompletesThroughPlatformStorage()
+    {
+        await using var tab = await fixture.OpenAsync();
+        await tab.Context.AddInitScriptAsync(RecordMessages);
+        var launchPosts = BrowserTraffic.RecordLaunchPosts(tab.Page, fixture.Site.Tool("/lti/launch"));
+
+        var tool = await new DemoCoursePage(tab.Page, fixture).LaunchAsLearnerAsync();
+
+        Assert.True(await tool.IsFramedAsync());
+        Assert.StartsWith(DemoCoursePage.LearnerLanding, tool.Url.AbsolutePath, StringComparison.Ordinal);
+        await Assertions.Expect(tool.MainHeading).ToBeVisibleAsync();
+
+        // The state cookie is unavailable: the browser kept none for the tool and sent none with the launch POST.
+        var toolCookies = await tab.Context.CookiesAsync([fixture.Site.ToolOrigin.AbsoluteUri]);
+        Assert.DoesNotContain(toolCookies, c => c.Name.StartsWith("lti-state-", StringComparison.Ordinal));
+        var posts = await BrowserTraffic.DescribeAsync(launchPosts);
+
+        Assert.Equal(2, posts.Length);
+        Assert.DoesNotContain("lti-state-", posts[0].Cookie ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain("lti_storage_state=", posts[0].Body ?? "", StringComparison.Ordinal);
+
+        // The state went through the LMS page's storage and came back with the second launch POST.
+        var subjects = await tab.Page.EvaluateAsync<string[]>("() => window.__ltiMessages");
+        Assert.Contains("lti.put_data", subjects);
+        Assert.Contains("lti.get_data", subjects);
+        Assert.True(Array.IndexOf(subjects, "lti.put_data") < Array.IndexOf(subjects, "lti.get_data"), string.Join(", ", subjects));
+        Assert.Contains("lti_storage_state=", posts[1].Body ?? "", StringComparison.Ordinal);
+    }
+
+    /// <summary>Without the platform's answers (an LMS that does not implement platform storage) the same launch cannot
+    /// complete: the tool says what to do instead of failing silently. This is what the storage path above prevents.</summary>
+    [Fact]
+    public async Task Launch_WithThirdPartyCookiesBlockedAndNoPlatformStorage_ExplainsWhatToDo()
+    {
+        await using var tab = await fixture.OpenAsync();
+        var course = new DemoCoursePage(tab.Page, fixture);
+        var learner = fixture.Site.Lms.Course.Learners[1].UserId;
+        await tab.Page.RouteAsync(course.CourseFrameUrl(learner).AbsoluteUri, async route =>
+        {
+            var response = await route.FetchAsync();
+            var html = PlatformScript().Replace(await response.TextAsync(), "");
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = html });
+        });
+
+        var content = await course.OpenCourseFrameAsync(learner);
+
+        await Assertions.Expect(content.Locator("#lti-storage-failed")).ToBeVisibleAsync();
+        await Assertions.Expect(content.Locator("h1")).ToHaveCountAsync(0);
+    }
+
+    [GeneratedRegex("<script>.*?</script>", RegexOptions.Singleline)]
+    private static partial Regex PlatformScript();
+}
