@@ -48,15 +48,19 @@ public sealed class CanvasThrottleTests
     [Fact]
     public async Task SequentialUnpacedClient_IsThrottled_AndRecovers()
     {
-        using var canvas = EmulatedCanvas.Start(FastBucket);
+        // A slower drain than the paced test's, so that the bucket overflows however slowly a loaded
+        // machine sends the requests (each costs 100 units; at most 200 drain between two of them per second).
+        var bucket = FastBucket with { DrainPerSecond = 200 };
+        using var canvas = EmulatedCanvas.Start(bucket);
         await using var services = PlatformServices.Build(o =>
         {
             MatchBucket(o);
+            o.DrainPerSecond = 200;
             o.PaceByRemainingQuota = false;
         });
         var client = services.CanvasClient(canvas);
 
-        for (var i = 0; i < 15; i++)
+        for (var i = 0; i < 12; i++)
         {
             Assert.True((await client.GetCourseAsync(canvas.Fixture.CourseId, Ct)).IsSuccess);
         }
