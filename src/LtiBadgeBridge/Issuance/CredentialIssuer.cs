@@ -27,6 +27,7 @@ public sealed partial class CredentialIssuer(
     IssuerProfileStore issuers,
     IssuerKeyService keys,
     StatusListStore statusLists,
+    EndorsementStore endorsements,
     VcJwtSigner jwtSigner,
     DataIntegritySigner diSigner,
     TimeProvider timeProvider,
@@ -114,6 +115,7 @@ public sealed partial class CredentialIssuer(
         var diKey = settings.DataIntegrity ? await keys.ActiveAsync(platformId, KeyPurposes.CredentialDataIntegrity, cancellationToken) : null;
         var slots = await statusLists.AllocateAsync(platformId, awards.Count, cancellationToken);
         var now = timeProvider.GetUtcNow();
+        var endorsed = await endorsements.CurrentAsync(platformId, now, cancellationToken);
         var rows = new CredentialRecord?[awards.Count];
         var diFailed = 0;
         var contextsMissing = false;
@@ -133,6 +135,11 @@ public sealed partial class CredentialIssuer(
                 return;
             }
 
+            if (endorsed.GetValueOrDefault(award.AchievementId) is { } held)
+            {
+                input = input with { Achievement = input.Achievement with { Endorsements = held.Json, EndorsementJwts = held.Jwts } };
+            }
+
             var credential = OpenBadgeCredentialBuilder.Build(input);
             var jwt = await jwtSigner.SignAsync(credential, issuer.Id, jwtKey, ct);
             string? jsonLd = null;
@@ -140,7 +147,7 @@ public sealed partial class CredentialIssuer(
             {
                 try
                 {
-                    jsonLd = (await diSigner.SignAsync(credential, issuer.Id, diKey, ct)).Text;
+                    jsonLd = (await diSigner.SignAsync(OpenBadgeCredentialBuilder.WithoutJwtEndorsements(credential), issuer.Id, diKey, ct)).Text;
                 }
                 catch (JsonLdException e)
                 {
