@@ -52,7 +52,8 @@ public sealed class EndorsementStore(Database database)
 
     /// <summary>
     /// What to embed now for a registration: the endorsements still valid at <paramref name="now"/>, those of the
-    /// issuer under key 0 and those of each achievement under its id, parsed once.
+    /// issuer under key 0 and those of each achievement under its id, parsed once. A JSON endorsement is embedded as
+    /// stored, except that a single <c>proof</c> object becomes a one-element array.
     /// </summary>
     public async Task<IReadOnlyDictionary<long, EmbeddedEndorsements>> CurrentAsync(long platformId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -72,6 +73,13 @@ public sealed class EndorsementStore(Database database)
             }
             else if (JsonNode.Parse(record.Content) is JsonObject json)
             {
+                // proof as a one-element set: the same JSON-LD (proof is a @graph container), and the formal
+                // 1EdTech schema of an embedded EndorsementCredential accepts only the array form.
+                if (json["proof"] is JsonObject proof)
+                {
+                    json["proof"] = new JsonArray(proof.DeepClone());
+                }
+
                 result[key] = current with { Json = [.. current.Json, json] };
             }
         }
