@@ -60,6 +60,8 @@ internal static class CredentialEndpoints
             await docs.Ob2AssertionAsync(publicId, ct) is { } assertion
                 ? Results.Text(assertion.Document.ToJsonString(), "application/json", Encoding.UTF8, assertion.Status)
                 : UnknownCredential());
+        app.MapGet("/achievements/{achievementId:long}", async (long achievementId, CredentialDocuments docs, CancellationToken ct) =>
+            Json(await docs.AchievementAsync(achievementId, ct), JsonLd));
         app.MapGet("/ob2/badges/{achievementId:long}", async (long achievementId, CredentialDocuments docs, CancellationToken ct) =>
             Json(await docs.Ob2BadgeAsync(achievementId, ct), "application/json"));
         app.MapGet("/ob2/issuers/{platformId:long}", async (long platformId, CredentialDocuments docs, CancellationToken ct) =>

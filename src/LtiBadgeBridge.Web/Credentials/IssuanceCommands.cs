@@ -10,7 +10,7 @@ namespace LtiBadgeBridge.Web.Credentials;
 internal static class IssuanceCommands
 {
     public static IReadOnlyList<IOperatorCommand> All { get; } =
-        [new IssuerCommand(), new ContextsCommand(), new CredentialsCommand(), new VerifyCommand()];
+        [new IssuerCommand(), new ContextsCommand(), new CredentialsCommand(), new VerifyCommand(), new EndorsementsCommand()];
 
     internal static long? Platform(CommandLine commandLine) =>
         long.TryParse(commandLine.Option("--platform"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;

@@ -44,6 +44,8 @@ internal static class IssuanceServiceCollectionExtensions
         services.AddSingleton<CredentialRevoker>();
         services.AddSingleton<CredentialVerification>();
         services.AddSingleton<CredentialDocuments>();
+        services.AddSingleton<EndorsementStore>();
+        services.AddSingleton<EndorsementImporter>();
         services.AddTransient<IOutboxHandler, IssueCredentialHandler>();
         services.AddTransient<IOutboxHandler, RevokeCredentialHandler>();
         return services;

@@ -23,7 +23,9 @@ public sealed class CredentialDocuments(
     IssuerProfileStore issuers,
     IssuerKeyService keys,
     CredentialStore credentials,
-    CredentialVerification verification)
+    CredentialVerification verification,
+    EndorsementStore endorsements,
+    TimeProvider timeProvider)
 {
     public async Task<JsonObject?> DidDocumentAsync(long platformId, CancellationToken cancellationToken)
     {
@@ -40,6 +42,33 @@ public sealed class CredentialDocuments(
     public async Task<JsonObject?> Ob2IssuerAsync(long platformId, CancellationToken cancellationToken) =>
         await issuers.GetAsync(platformId, cancellationToken) is { } issuer ? Ob2Documents.Issuer(settings.Ob2IssuerUrl(platformId), issuer) : null;
 
+    /// <summary>
+    /// The OB 3.0 Achievement at <see cref="IssuanceSettings.AchievementUrl"/> (the <c>achievement.id</c> of its
+    /// credentials): the current version, with the achievement's endorsements stored now; null when unknown.
+    /// </summary>
+    public async Task<JsonObject?> AchievementAsync(long achievementId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<AchievementRow>(new CommandDefinition(
+            """
+            SELECT a.platform_id, a.current_version, v.definition FROM achievements a
+            JOIN achievement_versions v ON v.achievement_id = a.id AND v.version = a.current_version
+            WHERE a.id = @achievementId
+            """,
+            new { achievementId }, cancellationToken: cancellationToken));
+        if (row?.Definition is null || AchievementDefinitionReader.Read(row.Definition).Definition is not { } definition)
+        {
+            return null;
+        }
+
+        var issuer = await issuers.GetAsync(row.PlatformId, cancellationToken);
+        var held = (await endorsements.CurrentAsync(row.PlatformId, timeProvider.GetUtcNow(), cancellationToken)).GetValueOrDefault(achievementId)
+            ?? EmbeddedEndorsements.None;
+        var achievement = AwardCredentialMapper.ToAchievement(definition, settings.AchievementUrl(achievementId), (int)row.CurrentVersion, [])
+            with { Endorsements = held.Json, EndorsementJwts = held.Jwts };
+        return PublishedAchievement.Build(achievement, issuer);
+    }
+
     public async Task<JsonObject?> Ob2BadgeAsync(long achievementId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -55,7 +84,7 @@ public sealed class CredentialDocuments(
             return null;
         }
 
-        var url = settings.AchievementUrl(achievementId);
+        var url = settings.Ob2BadgeUrl(achievementId);
         var achievement = AwardCredentialMapper.ToAchievement(definition, url, (int)row.CurrentVersion, []);
         return Ob2Documents.BadgeClass(url, settings.Ob2IssuerUrl(row.PlatformId), achievement, achievement.Image ?? settings.Url($"ob2/badges/{achievementId}/image.svg"));
     }
@@ -84,7 +113,7 @@ public sealed class CredentialDocuments(
             return null;
         }
 
-        var assertion = Ob2Documents.Assertion(url, settings.AchievementUrl(award.AchievementId), award.Email, record.Salt, award.EarnedAt,
+        var assertion = Ob2Documents.Assertion(url, settings.Ob2BadgeUrl(award.AchievementId), award.Email, record.Salt, award.EarnedAt,
             Unsigned(record) is { } credential ? EvidenceOf(credential).Select(e => new EvidenceItem { Id = new Uri(e.Url), Name = e.Name, Description = e.Description }).ToList() : null);
         return (200, assertion);
     }

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
@@ -17,7 +18,8 @@ namespace LtiBadgeBridge.Issuance;
 /// <summary>
 /// Turns claimed <c>issue-credential</c> intents into credentials, a batch at a time: load the awards, skip those
 /// already issued, allocate status slots, build and sign (VC-JWT ES256 always, Data Integrity when the contexts are
-/// cached), then insert every row and mark every intent processed in ONE transaction. The insert is
+/// cached), then insert every row and mark every intent processed in ONE transaction (rows go in by chunks of
+/// <see cref="InsertChunk"/>, each inserted while the next is signed). The insert is
 /// <c>ON CONFLICT DO NOTHING</c> (award_id and the deterministic credential id are both unique), so a retry after a crash (between signing and commit, or after commit
 /// before the intent was marked), a duplicate intent or a concurrent worker all end with exactly one credential.
 /// </summary>
@@ -27,12 +29,18 @@ public sealed partial class CredentialIssuer(
     IssuerProfileStore issuers,
     IssuerKeyService keys,
     StatusListStore statusLists,
+    EndorsementStore endorsements,
     VcJwtSigner jwtSigner,
     DataIntegritySigner diSigner,
     TimeProvider timeProvider,
     ILogger<CredentialIssuer> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private const int InsertChunk = 64;
+
+    /// <summary>Time per stage, summed over the batches of this process.</summary>
+    public IssuanceStageTimes Stages { get; } = new();
 
     /// <summary>Issues for the claimed messages and marks them processed (malformed payloads are marked failed).</summary>
     public async Task<IssuanceBatchResult> IssueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
@@ -54,27 +62,55 @@ public sealed partial class CredentialIssuer(
 
         IReadOnlyList<AwardRow> awards;
         HashSet<long> existing;
+        var started = Stopwatch.GetTimestamp();
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             awards = await LoadAwardsAsync(connection, byAward.Keys, cancellationToken);
             existing = await CredentialStore.ExistingAwardsAsync(connection, byAward.Keys, cancellationToken);
         }
 
+        Stages.AddLoad(started);
         var toIssue = awards.Where(a => a.State == "earned" && !existing.Contains(a.AwardId)).ToList();
         var rows = new List<CredentialRecord>(toIssue.Count);
         var withoutDi = 0;
+        started = Stopwatch.GetTimestamp();
+        var platforms = new List<PlatformSigning>();
         foreach (var platform in toIssue.GroupBy(a => a.PlatformId))
         {
-            var (platformRows, skippedDi) = await SignPlatformAsync(platform.Key, [.. platform], cancellationToken);
-            rows.AddRange(platformRows);
-            withoutDi += skippedDi;
+            platforms.Add(await PrepareAsync(platform.Key, [.. platform], cancellationToken));
         }
 
-        int inserted;
+        Stages.AddPrepare(started);
+        var inserted = 0;
         await using (var connection = await database.OpenAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            inserted = await CredentialStore.InsertAsync(connection, transaction, rows, cancellationToken);
+            // A chunk is signed while the previous one is inserted, so the CPU and the database work at the same time.
+            var pending = Task.FromResult(0);
+            try
+            {
+                foreach (var platform in platforms)
+                {
+                    for (var offset = 0; offset < platform.Awards.Count; offset += InsertChunk)
+                    {
+                        started = Stopwatch.GetTimestamp();
+                        var (chunkRows, skippedDi) = await SignChunkAsync(platform, offset, Math.Min(InsertChunk, platform.Awards.Count - offset), cancellationToken);
+                        Stages.AddSign(started);
+                        rows.AddRange(chunkRows);
+                        withoutDi += skippedDi;
+                        inserted += await pending;
+                        pending = CredentialStore.InsertAsync(connection, transaction, chunkRows, cancellationToken);
+                    }
+                }
+
+                started = Stopwatch.GetTimestamp();
+                inserted += await pending;
+            }
+            finally
+            {
+                await Task.WhenAny(pending); // never leave an insert running on a connection being disposed
+            }
+
             var processed = messages.Where(m => !malformed.Contains(m.Id)).Select(m => m.Id).ToList();
             if (processed.Count > 0)
             {
@@ -85,6 +121,8 @@ public sealed partial class CredentialIssuer(
 
             await transaction.CommitAsync(cancellationToken);
         }
+
+        Stages.AddStore(started);
 
         if (malformed.Count > 0)
         {
@@ -106,45 +144,63 @@ public sealed partial class CredentialIssuer(
         return result;
     }
 
-    private async Task<(List<CredentialRecord> Rows, int WithoutDi)> SignPlatformAsync(long platformId, List<AwardRow> awards, CancellationToken cancellationToken)
+    /// <summary>What signing a platform's awards needs, read once per batch: issuer, keys, status slots, endorsements.</summary>
+    private async Task<PlatformSigning> PrepareAsync(long platformId, List<AwardRow> awards, CancellationToken cancellationToken)
     {
         var issuer = await issuers.GetAsync(platformId, cancellationToken)
             ?? throw new InvalidOperationException($"Platform {platformId} has awards but no registration.");
-        var jwtKey = await keys.ActiveAsync(platformId, KeyPurposes.CredentialJwt, cancellationToken);
-        var diKey = settings.DataIntegrity ? await keys.ActiveAsync(platformId, KeyPurposes.CredentialDataIntegrity, cancellationToken) : null;
-        var slots = await statusLists.AllocateAsync(platformId, awards.Count, cancellationToken);
         var now = timeProvider.GetUtcNow();
-        var rows = new CredentialRecord?[awards.Count];
-        var diFailed = 0;
-        var contextsMissing = false;
-        var errors = new ConcurrentBag<string>();
-        var definitions = new ConcurrentDictionary<string, Rules.Definitions.AchievementDocument>(StringComparer.Ordinal);
-
-        await Parallel.ForAsync(0, awards.Count, new ParallelOptions { CancellationToken = cancellationToken }, async (i, ct) =>
+        return new PlatformSigning
         {
-            var award = awards[i];
+            PlatformId = platformId,
+            Awards = awards,
+            Issuer = issuer,
+            JwtKey = await keys.ActiveAsync(platformId, KeyPurposes.CredentialJwt, cancellationToken),
+            DiKey = settings.DataIntegrity ? await keys.ActiveAsync(platformId, KeyPurposes.CredentialDataIntegrity, cancellationToken) : null,
+            Slots = await statusLists.AllocateAsync(platformId, awards.Count, cancellationToken),
+            Endorsed = await endorsements.CurrentAsync(platformId, now, cancellationToken),
+            Now = now,
+        };
+    }
+
+    private async Task<(List<CredentialRecord> Rows, int WithoutDi)> SignChunkAsync(PlatformSigning p, int offset, int count, CancellationToken cancellationToken)
+    {
+        var (platformId, issuer, jwtKey, diKey, now) = (p.PlatformId, p.Issuer, p.JwtKey, p.DiKey, p.Now);
+        var rows = new CredentialRecord?[count];
+        var diFailed = 0;
+        var errors = new ConcurrentBag<string>();
+
+        await Parallel.ForAsync(0, count, new ParallelOptions { CancellationToken = cancellationToken }, async (n, ct) =>
+        {
+            var i = offset + n;
+            var award = p.Awards[i];
             var salt = IdentityHash.NewSalt();
-            var status = new StatusListEntry { StatusListCredential = settings.StatusListUrl(platformId, slots[i].ListId), Index = slots[i].Index };
+            var status = new StatusListEntry { StatusListCredential = settings.StatusListUrl(platformId, p.Slots[i].ListId), Index = p.Slots[i].Index };
             var (input, error) = AwardCredentialMapper.Map(award, issuer, settings, status, salt,
-                text => definitions.GetOrAdd(text, static t => Rules.Definitions.AchievementDefinitionReader.Read(t)));
+                text => p.Definitions.GetOrAdd(text, static t => Rules.Definitions.AchievementDefinitionReader.Read(t)));
             if (input is null)
             {
                 errors.Add(error!);
                 return;
             }
 
+            if (p.Endorsed.GetValueOrDefault(award.AchievementId) is { } held)
+            {
+                input = input with { Achievement = input.Achievement with { Endorsements = held.Json, EndorsementJwts = held.Jwts } };
+            }
+
             var credential = OpenBadgeCredentialBuilder.Build(input);
             var jwt = await jwtSigner.SignAsync(credential, issuer.Id, jwtKey, ct);
             string? jsonLd = null;
-            if (diKey is not null && !Volatile.Read(ref contextsMissing))
+            if (diKey is not null && !p.ContextsMissing)
             {
                 try
                 {
-                    jsonLd = (await diSigner.SignAsync(credential, issuer.Id, diKey, ct)).Text;
+                    jsonLd = (await diSigner.SignAsync(OpenBadgeCredentialBuilder.WithoutJwtEndorsements(credential), issuer.Id, diKey, ct)).Text;
                 }
                 catch (JsonLdException e)
                 {
-                    Volatile.Write(ref contextsMissing, true);
+                    p.ContextsMissing = true;
                     errors.Add(e.Message);
                 }
             }
@@ -154,7 +210,7 @@ public sealed partial class CredentialIssuer(
                 Interlocked.Increment(ref diFailed);
             }
 
-            rows[i] = new CredentialRecord
+            rows[n] = new CredentialRecord
             {
                 PlatformId = platformId,
                 AwardId = award.AwardId,
@@ -162,8 +218,8 @@ public sealed partial class CredentialIssuer(
                 PublicId = NewPublicId(),
                 Jwt = jwt.Jwt,
                 JsonLd = jsonLd,
-                StatusListId = slots[i].ListId,
-                StatusListIndex = slots[i].Index,
+                StatusListId = p.Slots[i].ListId,
+                StatusListIndex = p.Slots[i].Index,
                 SigningKid = jwtKey.KeyId,
                 DiKid = jsonLd is null ? null : diKey!.KeyId,
                 Salt = salt,
@@ -216,6 +272,22 @@ public sealed partial class CredentialIssuer(
 
     /// <summary>16 random bytes, base64url (22 characters).</summary>
     public static string NewPublicId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+
+    private sealed class PlatformSigning
+    {
+        public required long PlatformId { get; init; }
+        public required List<AwardRow> Awards { get; init; }
+        public required Credentials.Issuers.IssuerProfile Issuer { get; init; }
+        public required Credentials.Issuers.IssuerSigningKey JwtKey { get; init; }
+        public required Credentials.Issuers.IssuerSigningKey? DiKey { get; init; }
+        public required IReadOnlyList<StatusSlot> Slots { get; init; }
+        public required IReadOnlyDictionary<long, EmbeddedEndorsements> Endorsed { get; init; }
+        public required DateTimeOffset Now { get; init; }
+        public ConcurrentDictionary<string, Rules.Definitions.AchievementDocument> Definitions { get; } = new(StringComparer.Ordinal);
+
+        // Set once a context is found missing: the remaining awards skip Data Integrity.
+        public volatile bool ContextsMissing;
+    }
 
     private sealed record AwardPayload(long? AwardId);
 

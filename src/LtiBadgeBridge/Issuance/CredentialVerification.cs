@@ -29,9 +29,27 @@ public sealed class CredentialVerification(
             ? Ob3SchemaValidator.FromDirectory(dir, CredentialConstants.AchievementCredentialSchema)
             : null);
 
-    public async Task<CredentialVerificationResult> VerifyAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    private readonly Lazy<Ob3SchemaValidator?> _endorsementSchema = new(() =>
+        settings.SchemaDirectory is { Length: > 0 } dir && Directory.Exists(dir)
+            ? Ob3SchemaValidator.FromDirectory(dir, CredentialConstants.EndorsementCredentialSchema)
+            : null);
+
+    public Task<CredentialVerificationResult> VerifyAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        VerifyAsync(content, null, _schema.Value, cancellationToken);
+
+    /// <summary>
+    /// Verifies an EndorsementCredential against the endorsement schema. Keys of our own issuers resolve from the
+    /// database; an outside endorser's keys come from <paramref name="externalKeys"/> (verification method id → key),
+    /// which the caller took from a DID document the operator supplied or from a <c>did:key</c>.
+    /// </summary>
+    public Task<CredentialVerificationResult> VerifyEndorsementAsync(
+        ReadOnlyMemory<byte> content, IReadOnlyDictionary<string, IssuerPublicKey> externalKeys, CancellationToken cancellationToken) =>
+        VerifyAsync(content, externalKeys, _endorsementSchema.Value, cancellationToken);
+
+    private async Task<CredentialVerificationResult> VerifyAsync(
+        ReadOnlyMemory<byte> content, IReadOnlyDictionary<string, IssuerPublicKey>? externalKeys, Ob3SchemaValidator? schema, CancellationToken cancellationToken)
     {
-        var published = new Dictionary<string, IssuerPublicKey>(StringComparer.Ordinal);
+        var published = new Dictionary<string, IssuerPublicKey>(externalKeys ?? new Dictionary<string, IssuerPublicKey>(), StringComparer.Ordinal);
         if (content.Length <= MaxBytes && settings.PlatformOfDid(IssuerOf(content.Span)) is { } platformId)
         {
             var did = settings.IssuerDid(platformId);
@@ -55,7 +73,7 @@ public sealed class CredentialVerification(
             Resolve,
             LoadStatusListAsync,
             timeProvider,
-            _schema.Value,
+            schema,
             new DataIntegrityVerifier(proofs, Resolve));
         return await verifier.VerifyAsync(content, cancellationToken);
     }

@@ -44,7 +44,11 @@ public sealed record IssuanceSettings
 
     public Uri StatusListUrl(long platformId, long listId) => Url($"status/{Id(platformId)}/{Id(listId)}");
 
-    public Uri AchievementUrl(long achievementId) => Url($"ob2/badges/{Id(achievementId)}");
+    /// <summary>The OB 3.0 <c>Achievement</c> id: <c>/achievements/{id}</c>, which serves the Achievement JSON.</summary>
+    public Uri AchievementUrl(long achievementId) => Url($"achievements/{Id(achievementId)}");
+
+    /// <summary>The OB 2.0 <c>BadgeClass</c> of an achievement.</summary>
+    public Uri Ob2BadgeUrl(long achievementId) => Url($"ob2/badges/{Id(achievementId)}");
 
     public Uri CredentialPageUrl(string publicId) => Url($"credentials/{publicId}");
 

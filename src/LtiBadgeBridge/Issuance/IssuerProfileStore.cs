@@ -8,9 +8,10 @@ namespace LtiBadgeBridge.Issuance;
 
 /// <summary>
 /// The issuer profile of each platform registration. Without a stored profile the issuer is named after the
-/// platform; the id is always our <c>did:web</c> for the registration and the profile URL <c>/issuers/{id}</c>.
+/// platform; the id is always our <c>did:web</c> for the registration and the profile URL <c>/issuers/{id}</c>. The
+/// profile carries the endorsements of the issuer stored now (<see cref="EndorsementStore"/>).
 /// </summary>
-public sealed class IssuerProfileStore(Database database, PlatformStore platforms, IssuanceSettings settings, TimeProvider timeProvider)
+public sealed class IssuerProfileStore(Database database, PlatformStore platforms, IssuanceSettings settings, EndorsementStore endorsements, TimeProvider timeProvider)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
@@ -24,7 +25,8 @@ public sealed class IssuerProfileStore(Database database, PlatformStore platform
         }
 
         var fields = await GetFieldsAsync(platformId, cancellationToken) ?? new IssuerProfileFields();
-        return ToProfile(platformId, fields, platform.Name);
+        var held = (await endorsements.CurrentAsync(platformId, timeProvider.GetUtcNow(), cancellationToken)).GetValueOrDefault(0) ?? EmbeddedEndorsements.None;
+        return ToProfile(platformId, fields, platform.Name) with { Endorsements = held.Json, EndorsementJwts = held.Jwts };
     }
 
     public async Task<IssuerProfileFields?> GetFieldsAsync(long platformId, CancellationToken cancellationToken)

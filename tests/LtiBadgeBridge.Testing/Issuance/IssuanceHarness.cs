@@ -78,6 +78,8 @@ public sealed class IssuanceHarness : IAsyncDisposable
         services.AddSingleton<CredentialIssuer>();
         services.AddSingleton<CredentialRevoker>();
         services.AddSingleton<CredentialVerification>();
+        services.AddSingleton<EndorsementStore>();
+        services.AddSingleton<EndorsementImporter>();
         services.AddSingleton<CredentialDocuments>();
         services.AddTransient<IssueCredentialHandler>();
         services.AddTransient<RevokeCredentialHandler>();

@@ -131,6 +131,11 @@ public static class IssuerDocuments
         {
             yield return ("endorsement", new JsonArray([.. p.Endorsements.Select(e => e.DeepClone())]));
         }
+
+        if (includeEndorsements && p.EndorsementJwts.Count > 0)
+        {
+            yield return ("endorsementJwt", new JsonArray([.. p.EndorsementJwts.Select(e => (JsonNode)e)]));
+        }
     }
 
     private static void Put(JsonObject json, string name, string? value)

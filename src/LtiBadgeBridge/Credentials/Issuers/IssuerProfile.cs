@@ -33,6 +33,9 @@ public sealed record IssuerProfile
 
     /// <summary>EndorsementCredentials the institution holds (imported JSON, embedded as-is).</summary>
     public IReadOnlyList<JsonObject> Endorsements { get; init; } = [];
+
+    /// <summary>VC-JWT EndorsementCredentials the institution holds (compact JWS), written as <c>endorsementJwt</c>.</summary>
+    public IReadOnlyList<string> EndorsementJwts { get; init; } = [];
 }
 
 /// <summary>Postal address of an issuer; country (and region) are what employers look for.</summary>

@@ -56,6 +56,9 @@ public sealed record AchievementDefinition
     /// <summary>EndorsementCredentials of this achievement (imported or issued by us), embedded as-is.</summary>
     public IReadOnlyList<JsonObject> Endorsements { get; init; } = [];
 
+    /// <summary>VC-JWT EndorsementCredentials of this achievement (compact JWS), written as <c>endorsementJwt</c>.</summary>
+    public IReadOnlyList<string> EndorsementJwts { get; init; } = [];
+
     /// <summary>Version label of the achievement definition.</summary>
     public string? Version { get; init; }
 }

@@ -73,6 +73,11 @@ internal static class AchievementJson
             json["endorsement"] = new JsonArray([.. a.Endorsements.Select(e => e.DeepClone())]);
         }
 
+        if (a.EndorsementJwts.Count > 0)
+        {
+            json["endorsementJwt"] = new JsonArray([.. a.EndorsementJwts.Select(e => (JsonNode)e)]);
+        }
+
         if (withExtension && a.MicroCredential is { IsEmpty: false } ext)
         {
             if (ext.WorkloadHours is { } hours)

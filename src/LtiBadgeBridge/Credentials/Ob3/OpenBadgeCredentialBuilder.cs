@@ -28,7 +28,7 @@ public static class OpenBadgeCredentialBuilder
             ["id"] = input.Id,
             ["type"] = new JsonArray(CredentialConstants.VerifiableCredential, CredentialConstants.OpenBadgeCredential),
             ["name"] = input.Name ?? input.Achievement.Name,
-            ["issuer"] = IssuerDocuments.EmbeddedProfile(input.Issuer, includeEndorsements: false),
+            ["issuer"] = IssuerDocuments.EmbeddedProfile(input.Issuer),
             ["validFrom"] = XsdDateTime.Format(input.ValidFrom ?? input.AwardedAt),
         };
         if (input.ValidUntil is { } until)
@@ -64,6 +64,26 @@ public static class OpenBadgeCredentialBuilder
             ["type"] = CredentialConstants.JsonSchemaValidatorType,
         });
         return credential;
+    }
+
+    /// <summary>
+    /// The credential for a JSON-LD proof: <c>endorsementJwt</c> (issuer and achievement) is not a term of the OB 3.0.3
+    /// context, so a Data Integrity copy leaves VC-JWT endorsements out. Returns <paramref name="credential"/> itself
+    /// when it has none, else a copy without them.
+    /// </summary>
+    public static JsonObject WithoutJwtEndorsements(JsonObject credential)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        var achievement = credential["credentialSubject"]?["achievement"] as JsonObject;
+        if (!(credential["issuer"] is JsonObject { } i && i.ContainsKey("endorsementJwt")) && achievement?.ContainsKey("endorsementJwt") != true)
+        {
+            return credential;
+        }
+
+        var copy = credential.DeepClone().AsObject();
+        (copy["issuer"] as JsonObject)?.Remove("endorsementJwt");
+        (copy["credentialSubject"]?["achievement"] as JsonObject)?.Remove("endorsementJwt");
+        return copy;
     }
 
     private static JsonObject Subject(OpenBadgeCredentialInput input, bool withExtension)
