@@ -77,6 +77,34 @@ public sealed class InstructorAchievementPagesTests
     }
 
     [Fact]
+    public async Task Edit_ShowsTheStoredDefinition_AddsACriterion_AndRefusesAYamlIdChange()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var course = await InstructorCourse.StartAsync(ct);
+        var session = course.Session();
+        var id = await course.InsertAchievementAsync("editable", "Editable", YamlFor("editable", 65));
+
+        var edit = await course.GetAsync($"/lti/instructor/achievements/{id}", session);
+        var html = await edit.Content.ReadAsStringAsync(ct);
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        Assert.Contains("name=\"Form.Rules[0].Threshold\" type=\"text\" inputmode=\"decimal\" value=\"65\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{InstructorCourse.Capstone}\" selected=\"selected\">", html, StringComparison.Ordinal);
+
+        var added = await course.PostAsync($"/lti/instructor/achievements/{id}?handler=AddRow", session, [
+            new("Form.Slug", "editable"), new("Form.Rules[0].Kind", RuleKinds.ItemScore), new("Form.Rules[0].ItemId", InstructorCourse.Capstone),
+            new("Form.Rules[0].Threshold", "65"), new("AddKind", RuleKinds.Evidence)]);
+        var addedHtml = await added.Content.ReadAsStringAsync(ct);
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Contains("name=\"Form.Rules[1].Kind\"", addedHtml, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"evidence\" selected=\"selected\">", addedHtml, StringComparison.Ordinal);
+
+        var renamed = await course.PostAsync($"/lti/instructor/achievements/{id}?handler=Yaml", session, [new("Yaml", YamlFor("renamed", 65))]);
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Contains("id_changed", await renamed.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.Single(await course.Get<AchievementStore>().ListAsync(course.PlatformId, ct));
+    }
+
+    [Fact]
     public async Task LearnerSession_IsRefusedOnEveryInstructorPage()
     {
         var ct = TestContext.Current.CancellationToken;
