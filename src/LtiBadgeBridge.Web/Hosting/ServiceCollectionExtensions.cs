@@ -48,6 +48,7 @@ internal static class ServiceCollectionExtensions
         Sync.SyncWebServiceCollectionExtensions.AddSyncFeature(services);
         LtiBadgeBridge.Achievements.AchievementsServiceCollectionExtensions.AddAchievements(services);
         services.AddSingleton<LtiBadgeBridge.Learners.LearnerBadgeQuery>();
+        services.AddSingleton<LtiBadgeBridge.Web.Instructor.CourseOutcomesQuery>();
 
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>())));
