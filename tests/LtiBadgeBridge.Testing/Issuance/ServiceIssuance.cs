@@ -16,11 +16,7 @@ public static class ServiceIssuance
     /// <summary>Issues the Cloud Computing pilot credential on <paramref name="platformId"/>; returns its stored record.</summary>
     public static async Task<CredentialRecord> IssuePilotAsync(IServiceProvider services, long platformId, CancellationToken cancellationToken)
     {
-        services.GetRequiredService<ContextCache>().ImportDirectory(TestVectors.Path("ob3", "contexts"));
-        await services.GetRequiredService<IssuerProfileStore>().SetAsync(platformId, new IssuerProfileFields
-        {
-            Url = "https://www.example.edu/", Email = "badges@example.edu", Country = "Canada", CountryCode = "CA", Region = "ON",
-        }, cancellationToken);
+        await PrepareIssuerAsync(services, platformId, cancellationToken);
         var database = services.GetRequiredService<Database>();
         var (courseId, achievementId) = await IssuanceSeed.AchievementAsync(database, platformId, IssuanceSeed.PilotDefinition(), cancellationToken);
         var awardId = (await IssuanceSeed.AwardsAsync(database, platformId, courseId, achievementId, 1, cancellationToken))[0];
@@ -29,5 +25,16 @@ public static class ServiceIssuance
         await services.GetServices<IOutboxHandler>().Single(h => h.Kind == IssuanceKinds.IssueCredential).ProcessBatchAsync(cancellationToken);
         return await services.GetRequiredService<CredentialStore>().FindByAwardAsync(awardId, cancellationToken)
             ?? throw new InvalidOperationException($"The service issued no credential for award {awardId}.");
+    }
+
+    /// <summary>What issuance needs offline: the published JSON-LD contexts from the test vectors in the service's
+    /// context cache, and an issuer profile for <paramref name="platformId"/>.</summary>
+    public static async Task PrepareIssuerAsync(IServiceProvider services, long platformId, CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<ContextCache>().ImportDirectory(TestVectors.Path("ob3", "contexts"));
+        await services.GetRequiredService<IssuerProfileStore>().SetAsync(platformId, new IssuerProfileFields
+        {
+            Url = "https://www.example.edu/", Email = "badges@example.edu", Country = "Canada", CountryCode = "CA", Region = "ON",
+        }, cancellationToken);
     }
 }

@@ -16,6 +16,14 @@ public sealed class CredentialPage
         url = fixture.Site.Tool($"/credentials/{Uri.EscapeDataString(publicId)}");
     }
 
+    /// <summary>The verification page already open in <paramref name="page"/> (e.g. a tab the learner's Verify link opened).</summary>
+    public CredentialPage(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        this.page = page;
+        url = new Uri(page.Url);
+    }
+
     public async Task OpenAsync() => await page.GotoAsync(url.AbsoluteUri);
 
     public async Task ReloadAsync() => await page.ReloadAsync();

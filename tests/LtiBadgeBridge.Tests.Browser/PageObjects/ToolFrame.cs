@@ -33,6 +33,18 @@ public sealed class ToolFrame
     /// <summary>Whether the tool's document is framed (its window is not the top window).</summary>
     public Task<bool> IsFramedAsync() => Content.Locator("html").EvaluateAsync<bool>("e => e.ownerDocument.defaultView !== e.ownerDocument.defaultView.top");
 
+    /// <summary>Opens <paramref name="path"/> of the tool inside the LMS's iframe, carrying the session (<c>s=</c>) as the
+    /// tool's own links do; returns when the new document has loaded.</summary>
+    public async Task GoToAsync(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        var target = new Uri(Url, path + separator + "s=" + Uri.EscapeDataString(SessionToken ?? ""));
+        var element = await Content.Locator("html").ElementHandleAsync();
+        var frame = await element.OwnerFrameAsync() ?? throw new InvalidOperationException("The tool's document has no frame.");
+        await frame.GotoAsync(target.AbsoluteUri);
+    }
+
     /// <summary>The tool document's title.</summary>
     public Task<string> TitleAsync() => Content.Locator("html").EvaluateAsync<string>("e => e.ownerDocument.title");
 }
