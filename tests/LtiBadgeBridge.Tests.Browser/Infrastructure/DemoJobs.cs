@@ -66,7 +66,8 @@ internal sealed class DemoJobs
     {
         var courseId = (await CourseAsync(cancellationToken)).Id;
         CredentialRecord? credential = null;
-        await RunUntilAsync(() => $"learner {learner} holds a credential for achievement {achievementId}", async ct =>
+        var seen = "no person";
+        await RunUntilAsync(() => $"learner {learner} holds a credential for achievement {achievementId} (seen: {seen})", async ct =>
         {
             if (await LearnerAsync(learner, ct) is not { } person)
             {
@@ -74,7 +75,9 @@ internal sealed class DemoJobs
             }
 
             var awards = await Get<AwardService>().ListAsync(courseId, AwardStates.Earned, ct);
+            var pending = await Get<AwardService>().ListAsync(courseId, AwardStates.PendingApproval, ct);
             var award = awards.FirstOrDefault(a => a.AchievementId == achievementId && a.PersonId == person.Id);
+            seen = $"person {person.Id}, {awards.Count} earned, {pending.Count} pending, award {award?.Id}";
             credential = award is null ? null : await Get<CredentialStore>().FindByAwardAsync(award.Id, ct);
             return credential is not null;
         }, cancellationToken);

@@ -23,15 +23,17 @@ public sealed class InstructorDefinesAchievementTests(DemoFixture fixture) : ICl
         await Assertions.Expect(editor.NotSyncedNotice).ToHaveCountAsync(0);
 
         await editor.SetNameAsync("Cloud Computing Fundamentals");
+        await editor.SetWorkloadHoursAsync("45");
         await editor.SetThresholdAsync(0, "70");
         await editor.AddCriterionAsync("Rubric levels");
         await editor.PickItemAsync(1, "Capstone workshop");
         await editor.PickLevelAsync(1, "Proficient");
         await editor.AddCriterionAsync("Outcome / competency level");
-        await editor.PickOutcomeAsync(2, "Solution architecture");
+        await editor.PickOutcomeAsync(2, "ARCH");
         await editor.SetThresholdAsync(2, "3");
         await tab.ScreenshotAsync("editor");
         await editor.SaveAsync();
+        Assert.True(await editor.SavedMessage.IsVisibleAsync(), "Not saved: " + await editor.ProblemsAsync());
 
         await Assertions.Expect(editor.SavedMessage).ToContainTextAsync("Saved as a new version.");
         var id = await editor.SavedIdAsync();

@@ -28,10 +28,13 @@ public sealed class LearnerSeesProgressAndBadgeTests(DemoFixture fixture) : ICla
         var jobs = new DemoJobs(fixture);
         var course = await jobs.CourseAsync(ct);
         await ServiceIssuance.PrepareIssuerAsync(jobs.Services, jobs.PlatformId, ct);
+        await jobs.Get<SyncPublisher>().PublishSyncAsync(jobs.PlatformId, course.Id, "on-demand", ct);
+        await jobs.WaitForSyncAsync(ct);
+
+        // Saving the definition asks for the course's evaluation; issuance follows for those who meet it.
         var saved = await jobs.Get<AchievementStore>().SaveAsync(jobs.PlatformId, course.Id, IssuanceSeed.PilotDefinition(), "cloud-computing.yaml", "test", ct);
         Assert.True(saved.Succeeded, string.Join("; ", saved.Errors));
         var achievementId = saved.Achievement!.Id;
-        await jobs.Get<SyncPublisher>().PublishSyncAsync(jobs.PlatformId, course.Id, "on-demand", ct);
         var credential = await jobs.WaitForCredentialAsync(achievementId, Earner, ct);
         var earnerName = fixture.Site.Lms.Course.Learners[Earner].Name;
 

@@ -37,7 +37,13 @@ public sealed class AchievementEditorPage
     /// <summary>The form's error summary (nothing was saved).</summary>
     public ILocator Errors => Content.Locator(".editor-errors[role=alert]");
 
+    /// <summary>Every inline field message and form-level error the page shows now, for a failed save's report.</summary>
+    public async Task<string> ProblemsAsync() =>
+        string.Join(" | ", await Content.Locator(".field-error, .editor-errors li, .field-invalid label").AllInnerTextsAsync());
+
     public Task SetNameAsync(string name) => Content.GetByLabel("Name (required)", new() { Exact = true }).FillAsync(name);
+
+    public Task SetWorkloadHoursAsync(string hours) => Content.GetByLabel("Workload: total hours", new() { Exact = true }).FillAsync(hours);
 
     /// <summary>Criterion <paramref name="row"/> (0-based) of the form.</summary>
     public ILocator Criterion(int row) => Content.Locator($"fieldset[data-rule-row]:has(#r{row}-kind)");
