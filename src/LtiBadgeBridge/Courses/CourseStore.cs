@@ -23,6 +23,13 @@ public sealed class CourseStore(Database database, TimeProvider timeProvider)
         ["course_id", "person_id"],
         "updated_at");
 
+    /// <summary>A launch knows the person's roles, not their grades: it must not blank the scores sync wrote.</summary>
+    private static readonly BatchWriter LaunchEnrollmentWriter = new(
+        "enrollments",
+        ["platform_id", "course_id", "person_id", "roles", "updated_at"],
+        ["course_id", "person_id"],
+        "updated_at");
+
     /// <summary>Binds a course on launch: creates it, or refreshes what the launch says about it.</summary>
     public async Task<Course> UpsertFromLaunchAsync(Course course, CancellationToken cancellationToken)
     {
@@ -113,6 +120,14 @@ public sealed class CourseStore(Database database, TimeProvider timeProvider)
         var changed = await EnrollmentWriter.WriteAsync(connection, transaction, database.Dialect, rows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return changed;
+    }
+
+    /// <summary>Records an enrollment from a launch: creates it, or refreshes only its roles (scores and status stay as sync wrote them).</summary>
+    public async Task UpsertLaunchEnrollmentAsync(long platformId, long courseId, long personId, string roles, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await LaunchEnrollmentWriter.WriteAsync(connection, null, database.Dialect, [[platformId, courseId, personId, roles, now]], cancellationToken);
     }
 
     public async Task<Person?> FindPersonAsync(long platformId, string ltiUserId, CancellationToken cancellationToken)

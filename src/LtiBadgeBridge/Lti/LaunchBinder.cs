@@ -46,10 +46,7 @@ public sealed class LaunchBinder(CourseStore courses, OutboxStore outbox, Outbox
                 NrpsMembershipsUrl = message.NamesRoleService?.ContextMembershipsUrl.AbsoluteUri,
             },
             cancellationToken);
-        await courses.UpsertEnrollmentsAsync(
-            platformId,
-            [new Enrollment { CourseId = course.Id, PersonId = personId, Roles = string.Join(' ', message.Roles ?? []) }],
-            cancellationToken);
+        await courses.UpsertLaunchEnrollmentAsync(platformId, course.Id, personId, string.Join(' ', message.Roles ?? []), cancellationToken);
 
         var now = timeProvider.GetUtcNow();
         var bucket = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute - (now.Minute % 5), 0, TimeSpan.Zero);

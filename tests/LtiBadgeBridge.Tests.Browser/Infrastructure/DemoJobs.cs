@@ -25,6 +25,8 @@ internal sealed class DemoJobs
         EvaluationKeys.RevokeCredentialKind,
     ];
 
+    private static readonly System.Text.Json.JsonSerializerOptions PayloadJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     private readonly DemoSite site;
 
     public DemoJobs(BrowserFixture fixture)
@@ -58,6 +60,22 @@ internal sealed class DemoJobs
         {
             status = await Get<SyncRunStore>().GetAsync(courseId, ct);
             return status?.LastSuccessAt is not null && status.Status != SyncStates.Running;
+        }, cancellationToken);
+    }
+
+    /// <summary>Asks for another sync of the demo course now (as the schedule would) and runs it to success: people who
+    /// launched while the first sync ran are then matched to their LMS records.</summary>
+    public async Task SyncAgainAsync(CancellationToken cancellationToken)
+    {
+        var course = await CourseAsync(cancellationToken);
+        var before = (await Get<SyncRunStore>().GetAsync(course.Id, cancellationToken))?.LastSuccessAt;
+        var payload = System.Text.Json.JsonSerializer.Serialize(new SyncCoursePayload { CourseId = course.Id, Reason = "schedule" }, PayloadJson);
+        await Get<OutboxStore>().EnqueueAsync(PlatformId, SyncPublisher.SyncCourseKind, $"sync-course:{course.Id}:test-{Guid.NewGuid():N}", payload, cancellationToken);
+        SyncStatus? status = null;
+        await RunUntilAsync(() => $"a second course sync succeeded (now: {status?.Status} {status?.Phase} {status?.LastErrorCode} {status?.LastError})", async ct =>
+        {
+            status = await Get<SyncRunStore>().GetAsync(course.Id, ct);
+            return status?.LastSuccessAt > before && status.Status != SyncStates.Running;
         }, cancellationToken);
     }
 
