@@ -29,6 +29,20 @@ public abstract class SnapshotStoreContract<TDatabase>(TDatabase fixture) : ICla
         [.. from p in a.People.Values from i in a.Items.Values select new ScoreRow { ItemId = i, PersonId = p, RawScore = raw, PointsPossible = 10, Percentage = raw * 10, State = "graded", Late = raw < 5, SubmittedAt = new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.Zero) }];
 
     [Fact]
+    public async Task LaunchEnrollment_AfterSyncWroteScores_RefreshesRolesAndKeepsTheScores()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var a = await ArrangeCourseAsync("ctx-launch-keeps-scores", 1, 1, ct);
+        var personId = a.People.Values.Single();
+
+        await _courses.UpsertLaunchEnrollmentAsync(a.PlatformId, a.Course.Id, personId, "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner", ct);
+
+        var (_, enrollment) = Assert.Single(await _courses.ListMembersAsync(a.Course.Id, ct));
+        Assert.Equal(80, enrollment.FinalScore);
+        Assert.Equal("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner", enrollment.Roles);
+    }
+
+    [Fact]
     public async Task UpsertScores_SameDataTwice_SecondWriteChangesNothing()
     {
         var ct = TestContext.Current.CancellationToken;
