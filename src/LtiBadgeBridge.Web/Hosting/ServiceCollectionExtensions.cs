@@ -47,6 +47,7 @@ internal static class ServiceCollectionExtensions
         }
         Sync.SyncWebServiceCollectionExtensions.AddSyncFeature(services);
         LtiBadgeBridge.Achievements.AchievementsServiceCollectionExtensions.AddAchievements(services);
+        LtiBadgeBridge.Gradebook.GradebookServiceCollectionExtensions.AddGradebook(services);
 
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>())));

@@ -75,6 +75,7 @@ public sealed partial class CredentialIssuer(
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             inserted = await CredentialStore.InsertAsync(connection, transaction, rows, cancellationToken);
+            await Gradebook.GradebookOutbox.EnqueueAsync(connection, transaction, [.. rows.Select(r => (r.PlatformId, r.AwardId))], Gradebook.GradebookKinds.Issued, timeProvider.GetUtcNow(), cancellationToken);
             var processed = messages.Where(m => !malformed.Contains(m.Id)).Select(m => m.Id).ToList();
             if (processed.Count > 0)
             {
