@@ -11,4 +11,5 @@ public static class GradebookErrorCodes
     public const string Rejected = "gradebook.rejected";
     public const string TokenFailed = "gradebook.token_failed";
     public const string Unreachable = "gradebook.unreachable";
+    public const string LearnerUnknown = "gradebook.learner_unknown";
 }

@@ -15,7 +15,7 @@ public sealed class GradebookStore(Database database, TimeProvider timeProvider)
         return await connection.QuerySingleOrDefaultAsync<ScoreTarget>(new CommandDefinition(
             """
             SELECT a.id AS award_id, a.platform_id, a.achievement_id, a.course_id, a.state AS award_state, ach.name AS achievement_name,
-                   c.ags_lineitems_url, p.lti_user_id, cr.public_id, cr.issued_at, cr.revoked_at, cr.revocation_reason
+                   c.ags_lineitems_url, p.lti_user_id, p.lms_user_id, cr.public_id, cr.issued_at, cr.revoked_at, cr.revocation_reason
             FROM awards a
             JOIN achievements ach ON ach.id = a.achievement_id
             JOIN people p ON p.id = a.person_id
@@ -24,6 +24,21 @@ public sealed class GradebookStore(Database database, TimeProvider timeProvider)
             WHERE a.id = @awardId
             """,
             new { awardId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The LTI user id (<c>sub</c>) a launch recorded for the person with this LMS user id, when a sync only
+    /// knew them by the LMS's own id; null when they never launched the tool.</summary>
+    public async Task<string?> FindLaunchedUserIdAsync(long platformId, string? lmsUserId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(lmsUserId))
+        {
+            return null;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryFirstOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT lti_user_id FROM people WHERE platform_id = @platformId AND lms_user_id = @lmsUserId AND lti_user_id NOT LIKE 'lms:%' ORDER BY id LIMIT 1",
+            new { platformId, lmsUserId }, cancellationToken: cancellationToken));
     }
 
     /// <summary>The recorded state of a score event, or null when it was never handled.</summary>

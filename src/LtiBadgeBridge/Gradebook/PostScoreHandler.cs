@@ -34,6 +34,7 @@ public sealed partial class PostScoreHandler(
     public const int MaxForbiddenAttempts = 3;
 
     private const int BatchSize = 25;
+    private const string ProvisionalPrefix = "lms:";
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -115,6 +116,17 @@ public sealed partial class PostScoreHandler(
         }
 
         var registration = RegistrationMapping.ToProtocol(stored);
+        string? userId = target.LtiUserId;
+        if (userId.StartsWith(ProvisionalPrefix, StringComparison.Ordinal))
+        {
+            // Synced from the LMS's REST API, not yet seen in a launch: AGS needs the LTI user id.
+            userId = await store.FindLaunchedUserIdAsync(target.PlatformId, target.LmsUserId, cancellationToken);
+            if (userId is null)
+            {
+                return Retry(message, GradebookErrorCodes.LearnerUnknown, "The learner has not opened the tool from the course yet, so the gradebook's id for them is unknown.");
+            }
+        }
+
         try
         {
             var lineItem = await store.GetLineItemAsync(courseId, target.AchievementId, cancellationToken);
@@ -129,7 +141,7 @@ public sealed partial class PostScoreHandler(
                 lineItem = await store.SaveLineItemAsync(target.PlatformId, courseId, target.AchievementId, found.Value, cancellationToken);
             }
 
-            var score = BuildScore(target, scoreEvent, await store.LastPostedAsync(target.AwardId, cancellationToken));
+            var score = BuildScore(target with { LtiUserId = userId }, scoreEvent, await store.LastPostedAsync(target.AwardId, cancellationToken));
             var posted = await ags.PostScoreAsync(registration, new Uri(lineItem), score, cancellationToken);
             return posted.IsSuccess ? Outcome.Posted(score.Timestamp) : Classify(posted.Error, registration, message);
         }

@@ -12,6 +12,9 @@ public sealed record ScoreTarget
     public string AchievementName { get; init; } = "";
     public string? AgsLineitemsUrl { get; init; }
     public string LtiUserId { get; init; } = "";
+
+    /// <summary>The LMS's own user id, to find the LTI user id when a sync only knew the learner by it.</summary>
+    public string? LmsUserId { get; init; }
     public string? PublicId { get; init; }
     public DateTimeOffset? IssuedAt { get; init; }
     public DateTimeOffset? RevokedAt { get; init; }

@@ -110,6 +110,32 @@ public sealed class PostScoreTests
     }
 
     [Fact]
+    public async Task LearnerKnownOnlyFromTheLmsApi_WaitsForTheirLaunch_ThenScoresUnderTheirLtiUserId()
+    {
+        await using var harness = await GradebookHarness.StartAsync(PlatformFlavour.Canvas, awards: 1);
+        var award = harness.AwardIds[0];
+        await harness.ExecuteAsync(
+            "UPDATE people SET lti_user_id = 'lms:canvas:4242', lms_user_id = '4242' WHERE id = (SELECT person_id FROM awards WHERE id = @award)", new { award });
+        await harness.IssueAsync(award);
+
+        Assert.Equal(1, await harness.PostScoresAsync());
+        var waiting = (await harness.Service.Services.GetRequiredService<OutboxStore>().FindAsync(GradebookKinds.DedupeKey(award, GradebookKinds.Issued), Cancel))!;
+        Assert.Null(waiting.ProcessedAt);
+        Assert.StartsWith(GradebookErrorCodes.LearnerUnknown, waiting.LastError, StringComparison.Ordinal);
+        Assert.Empty(harness.Platform.Scores);
+
+        // The learner opens the tool: the launch records their LTI user id next to the LMS id.
+        await harness.ExecuteAsync(
+            "INSERT INTO people (platform_id, lti_user_id, lms_user_id, created_at, updated_at) VALUES (@platformId, 'sub-launched-4242', '4242', @now, @now)",
+            new { platformId = harness.PlatformId, now = TimeProvider.System.GetUtcNow() });
+        await harness.ExecuteAsync("UPDATE outbox SET available_at = @now WHERE id = @id", new { id = waiting.Id, now = TimeProvider.System.GetUtcNow().AddSeconds(-1) });
+        Assert.Equal(1, await harness.PostScoresAsync());
+
+        var (_, score) = Assert.Single(harness.Platform.Scores);
+        Assert.Equal("sub-launched-4242", score["userId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task CourseWithoutAgs_IsSkippedWithAReason_WithoutCallingThePlatform()
     {
         await using var harness = await GradebookHarness.StartAsync(PlatformFlavour.Canvas, withAgs: false, awards: 1);
