@@ -90,6 +90,44 @@ public sealed class CourseHomeTests
     }
 
     [Fact]
+    public async Task CourseHome_Moodle_ShowsTheConfiguredTokenAndTheProbeFindingsOnRequest()
+    {
+        using var moodle = EmulatedMoodle.Start();
+        moodle.RemoveFunction(LtiBadgeBridge.Platforms.Moodle.MoodleWebServiceRequirements.CompetencyReport);
+        await using var service = await TestService.StartAsync(cancellationToken: Cancel);
+        var platform = await service.Services.GetRequiredService<LtiBadgeBridge.Registrations.PlatformStore>().UpsertAsync(new LtiBadgeBridge.Registrations.PlatformRegistration
+        {
+            Issuer = moodle.SiteUrl.AbsoluteUri.TrimEnd('/'),
+            ClientId = "moodle-client",
+            Name = "Moodle",
+            ProductFamily = LtiBadgeBridge.Registrations.ProductFamilies.Moodle,
+            AuthorizationEndpoint = moodle.SiteUrl + "mod/lti/auth.php",
+            TokenEndpoint = moodle.SiteUrl + "mod/lti/token.php",
+            JwksUri = moodle.SiteUrl + "mod/lti/certs.php",
+        }, Cancel);
+        await service.Services.GetRequiredService<PlatformCredentialsStore>().SaveMoodleAsync(platform.Id, moodle.SiteUrl, moodle.Options.Token, Cancel);
+        var course = await service.Services.GetRequiredService<LtiBadgeBridge.Courses.CourseStore>().UpsertFromLaunchAsync(new LtiBadgeBridge.Courses.Course
+        {
+            PlatformId = platform.Id,
+            DeploymentId = "7",
+            ContextId = moodle.Fixture.CourseId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            LmsCourseId = moodle.Fixture.CourseId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Title = "Big Data",
+        }, Cancel);
+        var s = CourseSessions.S(await CourseSessions.MintAsync(service, course, LtiRoleKind.Instructor, Cancel));
+        using var http = service.CreateClient();
+
+        var home = await http.GetStringAsync(new Uri(service.BaseUrl, "/lti/instructor?" + s), Cancel);
+        var probed = await http.GetStringAsync(new Uri(service.BaseUrl, "/lti/instructor?probe=true&" + s), Cancel);
+
+        Assert.Contains("Moodle web service token configured", home, StringComparison.Ordinal);
+        Assert.Contains("Check the token", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("Connect to Canvas", home, StringComparison.Ordinal);
+        Assert.Contains("The token has problems", probed, StringComparison.Ordinal);
+        Assert.Contains("function_missing", probed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LearnerSession_IsRefusedTheCourseHomeAndTheSyncEndpoints()
     {
         using var canvas = EmulatedCanvas.Start();

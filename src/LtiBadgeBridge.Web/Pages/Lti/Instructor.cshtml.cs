@@ -36,6 +36,9 @@ public sealed class InstructorModel(
 
     public MoodleProbeReport? Probe { get; private set; }
 
+    /// <summary>True when the token check could not reach Moodle at all.</summary>
+    public bool ProbeUnreachable { get; private set; }
+
     internal SyncStatusView? Sync { get; private set; }
 
     public int Learners { get; private set; }
@@ -75,7 +78,14 @@ public sealed class InstructorModel(
         if (probe && lms is { Kind: PlatformCredentialsStore.MoodleKind })
         {
             long? sample = long.TryParse(course.LmsCourseId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
-            Probe = await moodleProbe.ProbeAsync(lms.BaseUrl, lms.Secret, sample, cancellationToken);
+            try
+            {
+                Probe = await moodleProbe.ProbeAsync(lms.BaseUrl, lms.Secret, sample, cancellationToken);
+            }
+            catch (HttpRequestException)
+            {
+                ProbeUnreachable = true;
+            }
         }
 
         var status = await runs.GetAsync(course.Id, cancellationToken) ?? new SyncStatus { CourseId = course.Id, PlatformId = course.PlatformId };
