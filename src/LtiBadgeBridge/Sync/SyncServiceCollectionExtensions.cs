@@ -33,6 +33,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<SyncPager>();
         services.TryAddTransient<CanvasCourseSync>();
         services.TryAddTransient<MoodleCourseSync>();
+        services.TryAddTransient<MoodleCompetencySync>();
         services.TryAddTransient<SyncCourseJob>();
         services.TryAddTransient<SyncScheduleJob>();
         services.AddTransient<IOutboxHandler, SyncCourseHandler>();
