@@ -17,7 +17,7 @@ namespace LtiBadgeBridge.Sync.Moodle;
 /// totals (grade items per learner, <c>graderaw</c> of the course item; 25 learners per step). A refused
 /// optional part (rubric levels, competencies) is reported as the run's warning and skipped. Moodle's errors inside 200 bodies arrive as typed errors from the client.
 /// </summary>
-internal sealed class MoodleCourseSync(CourseStore courses, SnapshotStore snapshots, SyncPager pager, MoodleCompetencySync competencies)
+internal sealed class MoodleCourseSync(CourseStore courses, SnapshotStore snapshots, SyncPager pager, MoodleCompetencySync competencies, NrpsRosterReader nrps)
 {
     public const string Source = "moodle";
     private const int UsersPerStep = 100;
@@ -27,6 +27,29 @@ internal sealed class MoodleCourseSync(CourseStore courses, SnapshotStore snapsh
     public async Task<PlatformError?> RunAsync(SyncContext context, IMoodleClient client, long moodleCourseId, CancellationToken cancellationToken)
     {
         await pager.SkipAsync(context, SyncPhases.Course, SyncPhases.Roster, cancellationToken);
+
+        // NRPS is the roster when the launch offered it (Moodle's sub is its user id); otherwise, or when it fails, web services.
+        if (context.IsAt(SyncPhases.Roster) && context.Checkpoint.NextIndex == 0 &&
+            await nrps.ReadLearnersAsync(context.Course, cancellationToken) is { } members)
+        {
+            if (members.IsSuccess)
+            {
+                var fromNrps = members.Value.Select(m => new MoodleEnrolledUser
+                {
+                    Id = long.TryParse(m.UserId, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0,
+                    FullName = m.Name ?? string.Join(' ', new[] { m.GivenName, m.FamilyName }.Where(n => !string.IsNullOrEmpty(n))),
+                    Email = m.Email,
+                    Active = NrpsRosterReader.EnrollmentStatus(m) == "active",
+                }).Where(u => u.Id > 0).ToList();
+                await pager.RunStepsAsync<MoodleEnrolledUser>(context, SyncPhases.Roster, SyncPhases.Items,
+                    (_, _) => Task.FromResult(PlatformResult.Success<(IReadOnlyList<MoodleEnrolledUser>, int?)>((fromNrps, null))),
+                    WriteRosterAsync(context), cancellationToken);
+            }
+            else
+            {
+                context.Warn(members.Error);
+            }
+        }
 
         var error = await pager.RunStepsAsync<MoodleEnrolledUser>(context, SyncPhases.Roster, SyncPhases.Items,
             async (index, ct) =>
@@ -192,6 +215,7 @@ internal sealed class MoodleCourseSync(CourseStore courses, SnapshotStore snapsh
     private SyncPager.PageWriter<MoodleEnrolledUser> WriteRosterAsync(SyncContext context) => async (users, cancellationToken) =>
     {
         var learners = users.Where(u => u.Roles.Count == 0 || u.Roles.Any(r => r.ShortName == "student")).ToList();
+        var inactive = learners.Where(u => !u.Active).Select(u => u.Id.ToString(CultureInfo.InvariantCulture)).ToHashSet(StringComparer.Ordinal);
         var people = learners.Select(u => new Person
         {
             LtiUserId = u.Id.ToString(CultureInfo.InvariantCulture),
@@ -201,9 +225,10 @@ internal sealed class MoodleCourseSync(CourseStore courses, SnapshotStore snapsh
         }).ToList();
         var ids = await courses.UpsertPeopleAsync(context.PlatformId, people, cancellationToken);
         var members = (await courses.ListMembersAsync(context.CourseId, cancellationToken)).ToDictionary(m => m.Person.Id, m => m.Enrollment);
-        var enrollments = people.Select(p => ids[p.LtiUserId]).Select(id => members.TryGetValue(id, out var existing)
-            ? existing with { Status = "active" }
-            : new Enrollment { CourseId = context.CourseId, PersonId = id, Roles = "Learner", Status = "active" }).ToList();
+        var enrollments = people.Select(p => (Id: ids[p.LtiUserId], Status: inactive.Contains(p.LtiUserId) ? "inactive" : "active"))
+            .Select(p => members.TryGetValue(p.Id, out var existing)
+                ? existing with { Status = p.Status }
+                : new Enrollment { CourseId = context.CourseId, PersonId = p.Id, Roles = "Learner", Status = p.Status }).ToList();
         context.ChangedRows += await courses.UpsertEnrollmentsAsync(context.PlatformId, enrollments, cancellationToken);
         return static (_, _, _) => Task.FromResult(0);
     };
