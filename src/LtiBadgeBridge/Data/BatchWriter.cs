@@ -31,6 +31,12 @@ public sealed class BatchWriter
         _updateColumns = columns.Where(c => !conflictColumns.Contains(c, StringComparer.Ordinal) && c != touchColumn).ToArray();
     }
 
+    /// <summary>
+    /// Columns whose stored value a null does not overwrite (e.g. a person's email that one source knows
+    /// and another does not share): they change only when the row brings a value.
+    /// </summary>
+    public IReadOnlyCollection<string> KeepWhenNull { get; init; } = [];
+
     /// <summary>Rows per statement on PostgreSQL: keeps parameters well under its limit.</summary>
     public int ChunkSize { get; init; } = 500;
 
@@ -137,13 +143,17 @@ public sealed class BatchWriter
             return sql.Append(" DO NOTHING").ToString();
         }
 
-        sql.Append(" DO UPDATE SET ").AppendJoin(", ", _updateColumns.Select(c => $"{c} = excluded.{c}"));
+        sql.Append(" DO UPDATE SET ").AppendJoin(", ", _updateColumns.Select(c => KeepWhenNull.Contains(c)
+            ? $"{c} = COALESCE(excluded.{c}, {_table}.{c})"
+            : $"{c} = excluded.{c}"));
         if (_touchColumn is not null)
         {
             sql.Append(", ").Append(_touchColumn).Append(" = excluded.").Append(_touchColumn);
         }
 
-        sql.Append(" WHERE ").AppendJoin(" OR ", _updateColumns.Select(c => dialect.NullSafeDiffers($"{_table}.{c}", $"excluded.{c}")));
+        sql.Append(" WHERE ").AppendJoin(" OR ", _updateColumns.Select(c => KeepWhenNull.Contains(c)
+            ? $"(excluded.{c} IS NOT NULL AND {dialect.NullSafeDiffers($"{_table}.{c}", $"excluded.{c}")})"
+            : dialect.NullSafeDiffers($"{_table}.{c}", $"excluded.{c}")));
         return sql.ToString();
     }
 
