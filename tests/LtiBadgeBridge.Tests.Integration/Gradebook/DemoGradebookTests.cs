@@ -6,6 +6,7 @@ using LtiBadgeBridge.Gradebook;
 using LtiBadgeBridge.Issuance;
 using LtiBadgeBridge.Outbox;
 using LtiBadgeBridge.Testing.Issuance;
+using LtiBadgeBridge.Testing.Jobs;
 using LtiBadgeBridge.Tests.Integration.Hosting;
 using LtiBadgeBridge.Tests.Integration.Sync;
 using LtiBadgeBridge.Web.Demo;

@@ -6,6 +6,7 @@ using LtiBadgeBridge.Issuance;
 using LtiBadgeBridge.Outbox;
 using LtiBadgeBridge.Registrations;
 using LtiBadgeBridge.Testing.Issuance;
+using LtiBadgeBridge.Testing.Jobs;
 using LtiBadgeBridge.Testing.Lti;
 using LtiBadgeBridge.Tests.Integration.Hosting;
 using LtiBadgeBridge.Tests.Integration.Sync;

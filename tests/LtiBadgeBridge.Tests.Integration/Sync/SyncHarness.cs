@@ -15,6 +15,7 @@ using LtiBadgeBridge.Snapshots;
 using LtiBadgeBridge.Sync;
 using LtiBadgeBridge.Testing.Databases;
 using LtiBadgeBridge.Testing.Emulators;
+using LtiBadgeBridge.Testing.Jobs;
 using LtiBadgeBridge.Testing.Lti;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
