@@ -19,7 +19,7 @@ public sealed partial class PlatformStorageTests(ThirdPartyCookiesBlockedFixture
         });
         """;
 
-    [Fact]
+    [Fact(Timeout = 240_000)]
     public async Task Launch_WithThirdPartyCookiesBlocked_CompletesThroughPlatformStorage()
     {
         await using var tab = await fixture.OpenAsync();
@@ -52,7 +52,7 @@ public sealed partial class PlatformStorageTests(ThirdPartyCookiesBlockedFixture
 
     /// <summary>Without the platform's answers (an LMS that does not implement platform storage) the same launch cannot
     /// complete: the tool says what to do instead of failing silently. This is what the storage path above prevents.</summary>
-    [Fact]
+    [Fact(Timeout = 240_000)]
     public async Task Launch_WithThirdPartyCookiesBlockedAndNoPlatformStorage_ExplainsWhatToDo()
     {
         await using var tab = await fixture.OpenAsync();
