@@ -9,6 +9,12 @@ public abstract record ContentItem
 
     public string? Text { get; init; }
 
+    /// <summary>An icon the platform may show next to the item.</summary>
+    public ContentItemImage? Icon { get; init; }
+
+    /// <summary>A thumbnail the platform may show for the item.</summary>
+    public ContentItemImage? Thumbnail { get; init; }
+
     /// <summary>The <c>type</c> value (see <see cref="LtiConstants.ContentItemTypes"/>).</summary>
     public abstract string Type { get; }
 
@@ -23,6 +29,16 @@ public abstract record ContentItem
         if (Text is not null)
         {
             json["text"] = Text;
+        }
+
+        if (Icon is not null)
+        {
+            json["icon"] = Icon.ToJson();
+        }
+
+        if (Thumbnail is not null)
+        {
+            json["thumbnail"] = Thumbnail.ToJson();
         }
 
         return json;
@@ -80,6 +96,26 @@ public sealed record LtiResourceLinkItem : ContentItem
             }
 
             json["lineItem"] = item;
+        }
+
+        return json;
+    }
+}
+
+/// <summary>The <c>icon</c> or <c>thumbnail</c> of a content item: a fully qualified image URL, optionally sized.</summary>
+public sealed record ContentItemImage(Uri Url, int? Width = null, int? Height = null)
+{
+    internal JsonObject ToJson()
+    {
+        var json = new JsonObject { ["url"] = Url.AbsoluteUri };
+        if (Width is { } width)
+        {
+            json["width"] = width;
+        }
+
+        if (Height is { } height)
+        {
+            json["height"] = height;
         }
 
         return json;

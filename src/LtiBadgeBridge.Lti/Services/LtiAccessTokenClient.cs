@@ -130,7 +130,7 @@ public sealed class LtiAccessTokenClient
         if (!response.IsSuccessStatusCode || body is null)
         {
             LtiLog.AccessTokenFailed(_logger, registration.Id, (int)response.StatusCode);
-            return LtiResult<LtiAccessToken>.Fail(LtiErrorCodes.TokenRequestFailed, $"The token endpoint answered HTTP {(int)response.StatusCode}.");
+            return LtiResult<LtiAccessToken>.Fail(new LtiError(LtiErrorCodes.TokenRequestFailed, $"The token endpoint answered HTTP {(int)response.StatusCode}.") { HttpStatus = (int)response.StatusCode });
         }
 
         return Parse(body, registration, scopes, now);

@@ -48,7 +48,7 @@ internal sealed class LtiServiceCaller(HttpClient httpClient, LtiAccessTokenClie
             if (!response.IsSuccessStatusCode)
             {
                 LtiLog.ServiceCallFailed(logger, method.Method, url.Host, (int)response.StatusCode);
-                return LtiResult<ServiceResponse>.Fail(LtiErrorCodes.ServiceHttpError, $"HTTP {(int)response.StatusCode} from {method.Method} {url.Host}.");
+                return LtiResult<ServiceResponse>.Fail(new LtiError(LtiErrorCodes.ServiceHttpError, $"HTTP {(int)response.StatusCode} from {method.Method} {url.Host}.") { HttpStatus = (int)response.StatusCode });
             }
 
             if (body is null)

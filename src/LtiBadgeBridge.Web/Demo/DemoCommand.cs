@@ -12,13 +12,17 @@ namespace LtiBadgeBridge.Web.Demo;
 /// <summary>
 /// <c>demo</c>: runs the service on the embedded default (SQLite in <c>data/demo</c>) together with the
 /// emulated LMS on a second loopback port, registers the LMS as a Canvas platform, and prints where to
-/// start. Options: <c>--port</c> (the service, default 5000), <c>--lms-port</c> (default 5001); any
+/// start. Options: <c>--port</c> (the service, default 5000), <c>--lms-port</c> (default 5001),
+/// <c>--no-achievement</c> (do not define the pilot achievement); any
 /// other setting as for <c>serve</c> (e.g. <c>--Database:DataDirectory=...</c>).
 /// </summary>
 internal static partial class DemoCommand
 {
     public const int DefaultPort = 5000;
     public const int DefaultLmsPort = 5001;
+
+    /// <summary>Starts the demo without the pilot achievement (to define one in the editor).</summary>
+    public const string NoAchievementFlag = "--no-achievement";
 
     public static async Task<int> RunAsync(CommandLine commandLine)
     {
@@ -41,6 +45,10 @@ internal static partial class DemoCommand
             await using var lms = new DemoLms(options, timeProvider);
             var platform = await RegisterAsync(app.Services, options, CancellationToken.None);
             await ConfigureSyncAsync(app.Services, platform, lms, CancellationToken.None);
+            if (!commandLine.HostArgs.Contains(NoAchievementFlag))
+            {
+                await SeedPilotAchievementAsync(app.Services, platform, lms, CancellationToken.None);
+            }
 
             try
             {
@@ -131,6 +139,30 @@ internal static partial class DemoCommand
         await store.SaveCourseTokenAsync(platform.Id, course.Id, token, cancellationToken);
     }
 
+    /// <summary>
+    /// Defines the pilot's Cloud Computing achievement (<c>config/achievements/cloud-computing.yaml</c>,
+    /// embedded) for the demo course unless the course already has achievements, so that the first sync
+    /// ends with badges. <c>--no-achievement</c> starts without it, to define one in the editor.
+    /// </summary>
+    internal static async Task SeedPilotAchievementAsync(IServiceProvider services, PlatformRegistration platform, DemoLms lms, CancellationToken cancellationToken)
+    {
+        var course = await services.GetRequiredService<CourseStore>().FindAsync(platform.Id, lms.Course.ContextId, cancellationToken);
+        var achievements = services.GetRequiredService<LtiBadgeBridge.Achievements.AchievementStore>();
+        if (course is null || (await achievements.ListActiveAsync(platform.Id, course.Id, cancellationToken)).Count > 0)
+        {
+            return;
+        }
+
+        await using var stream = typeof(DemoCommand).Assembly.GetManifestResourceStream("demo/cloud-computing.yaml")
+            ?? throw new InvalidOperationException("The pilot achievement is not embedded in the executable.");
+        using var reader = new StreamReader(stream);
+        var saved = await achievements.SaveAsync(platform.Id, course.Id, await reader.ReadToEndAsync(cancellationToken), "cloud-computing.yaml", "demo", cancellationToken);
+        if (!saved.Succeeded)
+        {
+            throw new InvalidOperationException($"The pilot achievement was refused: {string.Join("; ", saved.Errors.Select(e => e.Message))}");
+        }
+    }
+
     private static string[] HostArgs(CommandLine commandLine, Uri toolOrigin)
     {
         var given = new List<string>();
@@ -140,6 +172,11 @@ internal static partial class DemoCommand
             if (arg is "--port" or "--lms-port")
             {
                 i++;
+                continue;
+            }
+
+            if (arg == NoAchievementFlag)
+            {
                 continue;
             }
 

@@ -49,6 +49,7 @@ internal static class ServiceCollectionExtensions
         LtiBadgeBridge.Achievements.AchievementsServiceCollectionExtensions.AddAchievements(services);
         services.AddSingleton<LtiBadgeBridge.Learners.LearnerBadgeQuery>();
         services.AddSingleton<LtiBadgeBridge.Web.Instructor.CourseOutcomesQuery>();
+        LtiBadgeBridge.Gradebook.GradebookServiceCollectionExtensions.AddGradebook(services);
 
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>())));

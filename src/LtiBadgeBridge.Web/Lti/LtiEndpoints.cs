@@ -148,10 +148,11 @@ internal static class LtiEndpoints
         }
 
         var form = await ReadFormAsync(context) ?? FormCollection.Empty;
-        var item = DeepLinkPicker.ToContentItem(form, services.GetRequiredService<LtiUrls>().Launch);
+        var cards = await DeepLinkPicker.ListCardsAsync(services.GetRequiredService<LtiBadgeBridge.Achievements.AchievementStore>(), session, context.RequestAborted);
+        var items = DeepLinkPicker.ToContentItems(form, services.GetRequiredService<LtiUrls>().Launch, cards, deepLink.AcceptLineItem);
         var keys = await services.GetRequiredService<IToolKeySetProvider>().GetKeySetAsync(context.RequestAborted);
         var built = services.GetRequiredService<LtiBadgeBridge.Lti.DeepLinking.DeepLinkingResponseBuilder>()
-            .Build(DeepLinkPicker.ToLaunch(registration, session, deepLink), [item], keys, message: "Added a link to LtiBadgeBridge.");
+            .Build(DeepLinkPicker.ToLaunch(registration, session, deepLink), items, keys, message: items.Count == 1 ? "Added a badge link." : $"Added {items.Count} badge links.");
         if (!built.IsSuccess)
         {
             await RefuseAsync(context, "deep-link", built.Error.Code);

@@ -17,7 +17,7 @@ internal static class LtiHtml
     /// (any framer when null: error and hand-off pages carry nothing worth clickjacking).</summary>
     public static string ContentSecurityPolicy(IReadOnlyList<string>? frameAncestors, string? scriptNonce)
     {
-        var policy = new StringBuilder("default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; script-src 'self'");
+        var policy = new StringBuilder("default-src 'none'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; script-src 'self'");
         if (scriptNonce is not null)
         {
             policy.Append(" 'nonce-").Append(scriptNonce).Append('\'');

@@ -10,12 +10,14 @@ namespace LtiBadgeBridge.Web.Sync;
 
 /// <summary>
 /// Course sync endpoints: Canvas OAuth2 connect/callback/disconnect, sync now, and the status JSON of
-/// the progress bar. Each takes a course access token (<see cref="SyncAccessTokens"/>, purpose
-/// <c>course</c>) until the tool's iframe session can authorise instructors directly.
+/// the progress bar. All but the callback need an instructor's iframe session of the course
+/// (<see cref="CourseAccess"/>); the callback is bound to its course by the OAuth2 <c>state</c>
+/// (<see cref="SyncAccessTokens"/>). Form posts return to the course page; scripts get JSON.
 /// </summary>
 internal static class SyncEndpoints
 {
     private static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);
+    private static readonly System.Text.Json.JsonSerializerOptions StatusJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     public static void Map(WebApplication app)
     {
@@ -52,23 +54,24 @@ internal static class SyncEndpoints
         return new Uri(new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/"), "sync/canvas/callback");
     }
 
-    // TODO: once the LTI iframe session exists, accept an instructor session of the course instead of ?token=.
     private static async Task<IResult> ConnectAsync(
-        long? course, string? token, HttpContext http, SyncAccessTokens tokens, CourseStore courses,
+        long? course, HttpContext http, SyncAccessTokens tokens, CourseStore courses,
         PlatformCredentialsStore credentials, ICanvasOAuthClient oauth, CancellationToken cancellationToken)
     {
-        if (course is null || tokens.Validate(token, SyncAccessTokens.CoursePurpose) != course)
+        var (session, denied) = await CourseAccess.AuthorizeAsync(http, course, requireExplicitToken: true);
+        if (session is null)
         {
-            return Problem(403, "sync.access_denied", "This link is invalid or has expired; open the sync page from the course again.");
+            return denied!;
         }
 
-        var found = await courses.GetAsync(course.Value, cancellationToken);
+        var found = await courses.GetAsync(session.CourseId!.Value, cancellationToken);
         var lms = found is null ? null : await credentials.GetAsync(found.PlatformId, cancellationToken);
         if (found is null || lms is not { Kind: PlatformCredentialsStore.CanvasKind })
         {
-            return Problem(409, SyncErrorCodes.NotConfigured, "No Canvas API developer key is configured for this course's platform; ask an administrator.");
+            return Page(409, "Not connected", "No Canvas API developer key is configured for this course's platform; ask an administrator. (sync.not_configured)");
         }
 
+        // Canvas's authorisation page refuses to be framed: the course page opens this in a new window.
         var state = tokens.Create(found.Id, SyncAccessTokens.StatePurpose, StateLifetime);
         var url = oauth.BuildAuthorizeUrl(lms.BaseUrl, DeveloperKey(lms, http.RequestServices), state);
         return Results.Redirect(url.AbsoluteUri);
@@ -86,7 +89,7 @@ internal static class SyncEndpoints
 
         if (!string.IsNullOrEmpty(error) || string.IsNullOrEmpty(code))
         {
-            return Page(400, "Not connected", "Canvas did not authorise the connection (the request was declined). (sync.authorization_denied)");
+            return Page(400, "Not connected", "Canvas did not authorise the connection (the request was declined). You can close this window. (sync.authorization_denied)");
         }
 
         var course = await courses.GetAsync(courseId.Value, cancellationToken);
@@ -105,84 +108,87 @@ internal static class SyncEndpoints
         await credentials.SaveCourseTokenAsync(course.PlatformId, course.Id, exchanged.Value, cancellationToken);
         await runs.ResumeAsync(course.Id, cancellationToken);
         await publisher.PublishSyncAsync(course.PlatformId, course.Id, "connected", cancellationToken);
-        return Page(200, "Connected", "This course is connected to Canvas. The first sync has started; you can close this window.");
+        return Page(200, "Connected", "This course is connected to Canvas and the first sync has started. You can close this window: the course page shows the progress.");
     }
 
     private static async Task<IResult> DisconnectAsync(
-        long? course, string? token, SyncAccessTokens tokens, CourseStore courses, PlatformCredentialsStore credentials,
+        long? course, HttpContext http, CourseStore courses, PlatformCredentialsStore credentials,
         ICanvasOAuthClient oauth, CancellationToken cancellationToken)
     {
-        if (course is null || tokens.Validate(token, SyncAccessTokens.CoursePurpose) != course)
+        var (session, denied) = await CourseAccess.AuthorizeAsync(http, course, requireExplicitToken: true);
+        if (session is null)
         {
-            return Problem(403, "sync.access_denied", "This link is invalid or has expired; open the sync page from the course again.");
+            return denied!;
         }
 
-        var found = await courses.GetAsync(course.Value, cancellationToken);
+        var courseId = session.CourseId!.Value;
+        var found = await courses.GetAsync(courseId, cancellationToken);
         var lms = found is null ? null : await credentials.GetAsync(found.PlatformId, cancellationToken);
-        var stored = await credentials.GetCourseTokenAsync(course.Value, cancellationToken);
+        var stored = await credentials.GetCourseTokenAsync(courseId, cancellationToken);
         if (lms is not null && stored is not null)
         {
             var revoked = await oauth.RevokeAsync(lms.BaseUrl, stored.AccessToken, cancellationToken);
             if (!revoked.IsSuccess)
             {
-                return Problem(502, revoked.Error.Code, revoked.Error.Message);
+                return CourseAccess.IsFormPost(http)
+                    ? SeeOther(CourseAccess.CourseHome(http, "disconnect-failed"))
+                    : CourseAccess.Problem(502, revoked.Error.Code, revoked.Error.Message);
             }
         }
 
-        await credentials.DeleteCourseTokenAsync(course.Value, cancellationToken);
-        return Results.Ok(new { courseId = course.Value, connected = false });
+        await credentials.DeleteCourseTokenAsync(courseId, cancellationToken);
+        return CourseAccess.IsFormPost(http)
+            ? SeeOther(CourseAccess.CourseHome(http, "disconnected"))
+            : Results.Ok(new { courseId, connected = false });
     }
 
     private static async Task<IResult> RunAsync(
-        long id, string? token, SyncAccessTokens tokens, CourseStore courses, SyncRunStore runs, SyncPublisher publisher, CancellationToken cancellationToken)
+        long id, HttpContext http, CourseStore courses, SyncRunStore runs, SyncPublisher publisher, CancellationToken cancellationToken)
     {
-        if (tokens.Validate(token, SyncAccessTokens.CoursePurpose) != id)
+        var (session, denied) = await CourseAccess.AuthorizeAsync(http, id, requireExplicitToken: true);
+        if (session is null)
         {
-            return Problem(403, "sync.access_denied", "A valid course access token is required.");
+            return denied!;
         }
 
         var course = await courses.GetAsync(id, cancellationToken);
         if (course is null)
         {
-            return Problem(404, SyncErrorCodes.CourseUnknown, "There is no such course.");
+            return CourseAccess.Problem(404, SyncErrorCodes.CourseUnknown, "There is no such course.");
         }
 
         await runs.ResumeAsync(id, cancellationToken);
         var added = await publisher.PublishSyncAsync(course.PlatformId, id, "on-demand", cancellationToken);
-        return Results.Accepted($"/sync/courses/{id}/status", new { courseId = id, queued = added });
+        return CourseAccess.IsFormPost(http)
+            ? SeeOther(CourseAccess.CourseHome(http, added ? "sync-queued" : "sync-already-queued"))
+            : Results.Accepted($"/sync/courses/{id}/status", new { courseId = id, queued = added });
     }
 
     private static async Task<IResult> StatusAsync(
-        long id, string? token, SyncAccessTokens tokens, CourseStore courses, SyncRunStore runs, PlatformCredentialsStore credentials, CancellationToken cancellationToken)
+        long id, HttpContext http, CourseStore courses, SyncRunStore runs, PlatformCredentialsStore credentials, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        if (tokens.Validate(token, SyncAccessTokens.CoursePurpose) != id)
+        var (session, denied) = await CourseAccess.AuthorizeAsync(http, id, requireExplicitToken: false);
+        if (session is null)
         {
-            return Problem(403, "sync.access_denied", "A valid course access token is required.");
+            return denied!;
         }
 
         var course = await courses.GetAsync(id, cancellationToken);
         if (course is null)
         {
-            return Problem(404, SyncErrorCodes.CourseUnknown, "There is no such course.");
+            return CourseAccess.Problem(404, SyncErrorCodes.CourseUnknown, "There is no such course.");
         }
 
         var status = await runs.GetAsync(id, cancellationToken) ?? new SyncStatus { CourseId = id, PlatformId = course.PlatformId };
-        var connected = await credentials.GetCourseTokenAsync(id, cancellationToken) is not null;
-        return Results.Json(new
-        {
-            courseId = id,
-            status = status.Status,
-            phase = status.Phase,
-            percent = status.Percent,
-            pagesDone = status.PagesDone,
-            itemsDone = status.ItemsDone,
-            lastError = status.LastError,
-            lastErrorCode = status.LastErrorCode,
-            lastSuccessAt = status.LastSuccessAt,
-            lmsState = course.LmsState,
-            connected,
-        });
+        var lms = await credentials.GetAsync(course.PlatformId, cancellationToken);
+        bool? connected = lms is { Kind: PlatformCredentialsStore.CanvasKind } || lms is null
+            ? await credentials.GetCourseTokenAsync(id, cancellationToken) is not null
+            : null;
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Json(SyncStatusView.From(status, course.LmsState, connected, timeProvider.GetUtcNow()), StatusJson);
     }
+
+    private static IResult SeeOther(string location) => new SeeOtherResult(location);
 
     private static CanvasDeveloperKey DeveloperKey(LmsCredentials lms, IServiceProvider services) => new()
     {
@@ -191,13 +197,21 @@ internal static class SyncEndpoints
         RedirectUri = CanvasRedirectUri(services),
     };
 
-    private static IResult Problem(int status, string code, string detail) =>
-        Results.Problem(statusCode: status, title: code, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
-
     private static IResult Page(int status, string title, string message) => Results.Content(
         $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)}</title>" +
         $"<link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main><h1>{WebUtility.HtmlEncode(title)}</h1>" +
         $"<p>{WebUtility.HtmlEncode(message)}</p></main></body></html>",
         "text/html; charset=utf-8",
         statusCode: status);
+
+    private sealed class SeeOtherResult(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+            httpContext.Response.Headers.Location = location;
+            httpContext.Response.Headers.CacheControl = "no-store";
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -15,7 +15,11 @@ public sealed class CourseStore(Database database, TimeProvider timeProvider)
         "people",
         ["platform_id", "lti_user_id", "lms_user_id", "name", "email", "created_at", "updated_at"],
         ["platform_id", "lti_user_id"],
-        "updated_at");
+        "updated_at")
+    {
+        // A roster source that does not share names or emails (or the LMS user id) never erases what another told us.
+        KeepWhenNull = ["lms_user_id", "name", "email"],
+    };
 
     private static readonly BatchWriter EnrollmentWriter = new(
         "enrollments",

@@ -31,27 +31,27 @@ public sealed class BatchWriter
         _updateColumns = columns.Where(c => !conflictColumns.Contains(c, StringComparer.Ordinal) && c != touchColumn).ToArray();
     }
 
+    /// <summary>
+    /// Columns whose stored value a null does not overwrite (e.g. a person's email that one source knows
+    /// and another does not share): they change only when the row brings a value.
+    /// </summary>
+    public IReadOnlyCollection<string> KeepWhenNull { get; init; } = [];
+
     /// <summary>Rows per statement on PostgreSQL: keeps parameters well under its limit.</summary>
     public int ChunkSize { get; init; } = 500;
-
-    /// <summary>
-    /// Parameters per statement on SQLite. Microsoft.Data.Sqlite binds named parameters with a linear
-    /// lookup each, so a statement's binding cost grows with the square of its parameter count: many
-    /// small statements are much faster than a few large ones (measured: 2,000 learners' scores went
-    /// from 64 s to 8 s going from 500-row to 50-row statements).
-    /// </summary>
-    public int SqliteMaxParameters { get; init; } = 120;
-
-    private int RowsPerStatement(SqlDialect dialect) =>
-        dialect.Provider == DatabaseProvider.Sqlite ? Math.Max(1, Math.Min(ChunkSize, SqliteMaxParameters / _columns.Length)) : ChunkSize;
 
     /// <summary>Writes the rows and returns how many were inserted or actually changed.</summary>
     public async Task<int> WriteAsync(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(rows);
+        if (dialect.Provider == DatabaseProvider.Sqlite)
+        {
+            return await WriteSqliteAsync(connection, transaction, dialect, rows, cancellationToken);
+        }
+
         var changed = 0;
-        var rowsPerStatement = RowsPerStatement(dialect);
+        var rowsPerStatement = ChunkSize;
         for (var start = 0; start < rows.Count; start += rowsPerStatement)
         {
             var count = Math.Min(rowsPerStatement, rows.Count - start);
@@ -71,6 +71,48 @@ public sealed class BatchWriter
                 {
                     command.Parameters.Add(CreateParameter(command, dialect, $"p{index++}", value));
                 }
+            }
+
+            changed += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// SQLite: one single-row statement, prepared once and re-bound per row inside the caller's transaction.
+    /// Microsoft.Data.Sqlite binds each named parameter with a linear lookup, so a multi-row statement's
+    /// binding cost grows with the square of its parameter count; a reused single-row statement avoids
+    /// both that and re-preparing (sync of 500 learners x 40: see docs/benchmarks.md).
+    /// </summary>
+    private async Task<int> WriteSqliteAsync(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = BuildSql(dialect, 1);
+        var parameters = new DbParameter[_columns.Length];
+        for (var c = 0; c < parameters.Length; c++)
+        {
+            parameters[c] = CreateParameter(command, dialect, $"p{c}", null);
+            command.Parameters.Add(parameters[c]);
+        }
+
+        var changed = 0;
+        foreach (var row in rows)
+        {
+            if (row.Length != _columns.Length)
+            {
+                throw new ArgumentException($"A row for {_table} has {row.Length} values; {_columns.Length} columns are written.", nameof(rows));
+            }
+
+            for (var c = 0; c < row.Length; c++)
+            {
+                parameters[c].Value = SqliteValue(row[c]);
             }
 
             changed += await command.ExecuteNonQueryAsync(cancellationToken);
@@ -101,13 +143,17 @@ public sealed class BatchWriter
             return sql.Append(" DO NOTHING").ToString();
         }
 
-        sql.Append(" DO UPDATE SET ").AppendJoin(", ", _updateColumns.Select(c => $"{c} = excluded.{c}"));
+        sql.Append(" DO UPDATE SET ").AppendJoin(", ", _updateColumns.Select(c => KeepWhenNull.Contains(c)
+            ? $"{c} = COALESCE(excluded.{c}, {_table}.{c})"
+            : $"{c} = excluded.{c}"));
         if (_touchColumn is not null)
         {
             sql.Append(", ").Append(_touchColumn).Append(" = excluded.").Append(_touchColumn);
         }
 
-        sql.Append(" WHERE ").AppendJoin(" OR ", _updateColumns.Select(c => dialect.NullSafeDiffers($"{_table}.{c}", $"excluded.{c}")));
+        sql.Append(" WHERE ").AppendJoin(" OR ", _updateColumns.Select(c => KeepWhenNull.Contains(c)
+            ? $"(excluded.{c} IS NOT NULL AND {dialect.NullSafeDiffers($"{_table}.{c}", $"excluded.{c}")})"
+            : dialect.NullSafeDiffers($"{_table}.{c}", $"excluded.{c}")));
         return sql.ToString();
     }
 
@@ -125,14 +171,16 @@ public sealed class BatchWriter
 
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        parameter.Value = value switch
-        {
-            null => DBNull.Value,
-            DateTimeOffset dto => DapperSetup.ToSqliteText(dto),
-            bool b => b ? 1L : 0L,
-            Guid g => g.ToString("D"),
-            _ => value,
-        };
+        parameter.Value = SqliteValue(value);
         return parameter;
     }
+
+    private static object SqliteValue(object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateTimeOffset dto => DapperSetup.ToSqliteText(dto),
+        bool b => b ? 1L : 0L,
+        Guid g => g.ToString("D"),
+        _ => value,
+    };
 }

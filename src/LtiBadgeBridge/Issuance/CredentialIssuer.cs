@@ -111,6 +111,7 @@ public sealed partial class CredentialIssuer(
                 await Task.WhenAny(pending); // never leave an insert running on a connection being disposed
             }
 
+            await Gradebook.GradebookOutbox.EnqueueAsync(connection, transaction, [.. rows.Select(r => (r.PlatformId, r.AwardId))], Gradebook.GradebookKinds.Issued, timeProvider.GetUtcNow(), cancellationToken);
             var processed = messages.Where(m => !malformed.Contains(m.Id)).Select(m => m.Id).ToList();
             if (processed.Count > 0)
             {

@@ -50,6 +50,7 @@ public sealed class CredentialRevoker(Database database, StatusListStore statusL
             """,
             new { awardId = row.AwardId, now, actor, reason }, transaction, cancellationToken: cancellationToken));
         await audit.RecordAsync(connection, transaction, row.PlatformId, actor, AuditAction, row.PublicId, reason, cancellationToken);
+        await Gradebook.GradebookOutbox.EnqueueAsync(connection, transaction, [(row.PlatformId, row.AwardId)], Gradebook.GradebookKinds.Revoked, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RevocationResult(RevocationResult.Revoked, "Revoked.");
     }

@@ -3,7 +3,7 @@ using LtiBadgeBridge.Outbox;
 namespace LtiBadgeBridge.Issuance;
 
 /// <summary>The outbox handler for <c>issue-credential</c> (payload <c>{"awardId":456}</c>): one claimed batch per call.</summary>
-public sealed class IssueCredentialHandler(OutboxStore outbox, CredentialIssuer issuer, IssuanceSettings settings) : IOutboxHandler
+public sealed class IssueCredentialHandler(OutboxStore outbox, CredentialIssuer issuer, IssuanceSettings settings, OutboxPublisher publisher) : IOutboxHandler
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
@@ -17,6 +17,12 @@ public sealed class IssueCredentialHandler(OutboxStore outbox, CredentialIssuer 
             return 0;
         }
 
-        return (await issuer.IssueAsync(messages, cancellationToken)).Processed;
+        var result = await issuer.IssueAsync(messages, cancellationToken);
+        if (result.Issued > 0)
+        {
+            publisher.Nudge(Gradebook.GradebookKinds.PostScore); // The scores were published with the credentials.
+        }
+
+        return result.Processed;
     }
 }

@@ -5,12 +5,13 @@ using LtiBadgeBridge.Lti.Launch;
 using LtiBadgeBridge.Lti.Messages;
 using LtiBadgeBridge.Lti.Platforms;
 using LtiBadgeBridge.Outbox;
+using LtiBadgeBridge.Sync;
 
 namespace LtiBadgeBridge.Lti;
 
 /// <summary>After a valid launch: binds the course, records the person and their enrollment, and asks for a
 /// course sync through the outbox (kind <c>sync-course</c>, debounced to one per course per 5 minutes).</summary>
-public sealed class LaunchBinder(CourseStore courses, OutboxStore outbox, OutboxPublisher publisher, TimeProvider timeProvider)
+public sealed class LaunchBinder(CourseStore courses, OutboxStore outbox, OutboxPublisher publisher, PersonAdoption adoption, TimeProvider timeProvider)
 {
     public const string SyncCourseKind = "sync-course";
 
@@ -22,11 +23,17 @@ public sealed class LaunchBinder(CourseStore courses, OutboxStore outbox, Outbox
         var message = launch.Message;
         var family = launch.Registration.ProductFamily;
 
+        var lmsUserId = LmsUserId(message, family);
         var people = await courses.UpsertPeopleAsync(
             platformId,
-            [new Person { LtiUserId = launch.Subject, LmsUserId = LmsUserId(message, family), Name = Truncate(message.Name), Email = Truncate(message.Email) }],
+            [new Person { LtiUserId = launch.Subject, LmsUserId = lmsUserId, Name = Truncate(message.Name), Email = Truncate(message.Email) }],
             cancellationToken);
         var personId = people[launch.Subject];
+        if (lmsUserId is not null)
+        {
+            // A sync may have met this person before by LMS user id alone: merge that placeholder in.
+            await adoption.AdoptAsync(platformId, personId, lmsUserId, cancellationToken);
+        }
 
         if (message.Context is not { } context)
         {

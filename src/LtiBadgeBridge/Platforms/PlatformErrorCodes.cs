@@ -29,6 +29,9 @@ public static class PlatformErrorCodes
     public const string MoodleTransient = "moodle.transient";
     public const string MoodleInvalidResponse = "moodle.invalid_response";
 
+    // LTI Names and Role Provisioning Services (any platform)
+    public const string NrpsFailed = "nrps.failed";
+
     // Paging (both platforms)
     public const string PagingOtherHost = "paging.other_host";
     public const string PagingCapReached = "paging.cap_reached";

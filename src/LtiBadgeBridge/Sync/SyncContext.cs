@@ -1,4 +1,5 @@
 using LtiBadgeBridge.Courses;
+using LtiBadgeBridge.Platforms;
 
 namespace LtiBadgeBridge.Sync;
 
@@ -12,6 +13,15 @@ internal sealed class SyncContext
     public required TimeSpan Lease { get; init; }
 
     public int ChangedRows { get; set; }
+
+    /// <summary>
+    /// The first optional part of the data the LMS refused (e.g. rubric levels without the grading-form
+    /// capability): the run still succeeds, and the status shows this in plain words.
+    /// </summary>
+    public PlatformError? Warning { get; private set; }
+
+    /// <summary>Records an optional part that could not be read (the first one wins).</summary>
+    public void Warn(PlatformError error) => Warning ??= error;
 
     public long PlatformId => Course.PlatformId;
 

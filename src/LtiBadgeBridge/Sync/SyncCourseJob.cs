@@ -116,7 +116,14 @@ public sealed partial class SyncCourseJob(
             error = await Resolve<MoodleCourseSync>().RunAsync(context, client, lmsCourseId, cancellationToken);
         }
 
-        return error is null ? new SyncRunResult { Outcome = SyncOutcome.Succeeded } : await ClassifyAsync(context, error, cancellationToken);
+        if (error is not null)
+        {
+            return await ClassifyAsync(context, error, cancellationToken);
+        }
+
+        return context.Warning is { } warning
+            ? new SyncRunResult { Outcome = SyncOutcome.Succeeded, Code = warning.Code, Message = "The sync finished without some optional data. " + warning.Message }
+            : new SyncRunResult { Outcome = SyncOutcome.Succeeded };
     }
 
     private async Task<SyncRunResult> ClassifyAsync(SyncContext context, PlatformError error, CancellationToken cancellationToken)
@@ -142,7 +149,7 @@ public sealed partial class SyncCourseJob(
         switch (result.Outcome)
         {
             case SyncOutcome.Succeeded:
-                await runs.SucceedAsync(context.CourseId, context.Checkpoint.RunStartedAt, cancellationToken);
+                await runs.SucceedAsync(context.CourseId, context.Checkpoint.RunStartedAt, result.Code, result.Message, cancellationToken);
                 await publisher.PublishEvaluateAsync(context.PlatformId, context.CourseId, timeProvider.GetUtcNow(), cancellationToken);
                 break;
             case SyncOutcome.Stopped:

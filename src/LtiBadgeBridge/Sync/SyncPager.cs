@@ -30,34 +30,59 @@ internal sealed class SyncPager(SyncRunStore runs, LtiBadgeBridge.Data.Database 
         }
 
         var cursor = context.Checkpoint.NextUrl is { } url ? new PageCursor { Url = url, PageNumber = context.Checkpoint.NextPage } : null;
+        var pending = fetch(cursor, cancellationToken);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var page = await fetch(cursor, cancellationToken);
+            var page = await pending;
             if (!page.IsSuccess)
             {
                 return page.Error;
             }
 
-            var next = page.Value.Next is { } n
-                ? context.Checkpoint with { Phase = phase, NextUrl = n.Url, NextPage = n.PageNumber }
-                : context.StartOf(nextPhase);
-            var transactional = await write(page.Value.Items, cancellationToken);
-            await using (var connection = await database.OpenAsync(cancellationToken))
-            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            // The next page is fetched while this one is written: still one request in flight, and the
+            // LMS's latency and JSON overlap the database. Its rows are only written after this page commits.
+            pending = page.Value.Next is { } following ? fetch(following, cancellationToken) : null;
+            try
             {
-                context.ChangedRows += await transactional(connection, transaction, cancellationToken);
-                await runs.SavePageAsync(connection, transaction, context.CourseId, next, page.Value.Items.Count, context.Lease, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                var next = page.Value.Next is { } n
+                    ? context.Checkpoint with { Phase = phase, NextUrl = n.Url, NextPage = n.PageNumber }
+                    : context.StartOf(nextPhase);
+                var transactional = await write(page.Value.Items, cancellationToken);
+                await using (var connection = await database.OpenAsync(cancellationToken))
+                await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+                {
+                    context.ChangedRows += await transactional(connection, transaction, cancellationToken);
+                    await runs.SavePageAsync(connection, transaction, context.CourseId, next, page.Value.Items.Count, context.Lease, cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
+                context.Checkpoint = next;
+            }
+            catch when (pending is not null)
+            {
+                await ObserveAsync(pending);
+                throw;
             }
 
-            context.Checkpoint = next;
-            if (page.Value.Next is null)
+            if (pending is null)
             {
                 return null;
             }
+        }
+    }
 
-            cursor = page.Value.Next;
+    /// <summary>Waits for an abandoned prefetch so that it neither runs on unobserved nor overlaps the next run.</summary>
+    private static async Task ObserveAsync<T>(Task<T> task)
+    {
+        try
+        {
+            await task;
+        }
+#pragma warning disable CA1031 // The write's exception is the one that matters; the prefetch's outcome is discarded.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 

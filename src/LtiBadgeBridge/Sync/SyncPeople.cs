@@ -13,6 +13,9 @@ internal static class SyncPeople
 {
     public static string ProvisionalLtiUserId(string lmsKind, string lmsUserId) => "lms:" + lmsKind + ":" + lmsUserId;
 
+    /// <summary>True for a placeholder key made by <see cref="ProvisionalLtiUserId"/>.</summary>
+    public static bool IsProvisional(string ltiUserId) => ltiUserId.StartsWith("lms:", StringComparison.Ordinal);
+
     /// <summary>LMS user id → (person id, LTI user id) for every person of the platform who has one.</summary>
     public static async Task<Dictionary<string, (long PersonId, string LtiUserId)>> ByLmsUserIdAsync(Database database, long platformId, CancellationToken cancellationToken)
     {

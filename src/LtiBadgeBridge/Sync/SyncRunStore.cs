@@ -83,17 +83,20 @@ public sealed class SyncRunStore(Database database, TimeProvider timeProvider)
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>The run succeeded: clears the checkpoint, records the moment later incremental reads start from, releases the lease.</summary>
-    public async Task SucceedAsync(long courseId, DateTimeOffset runStartedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// The run succeeded: clears the checkpoint, records the moment later incremental reads start from, releases the lease.
+    /// A warning (an optional part the LMS refused) stays visible as the last error while the status is <c>succeeded</c>.
+    /// </summary>
+    public async Task SucceedAsync(long courseId, DateTimeOffset runStartedAt, string? warningCode, string? warning, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE sync_runs SET status = 'succeeded', phase = 'done', checkpoint = NULL, last_error = NULL, last_error_code = NULL,
+            UPDATE sync_runs SET status = 'succeeded', phase = 'done', checkpoint = NULL, last_error = @warning, last_error_code = @warningCode,
               finished_at = @now, last_success_at = @runStartedAt, lease_until = NULL
             WHERE course_id = @courseId
             """,
-            new { courseId, runStartedAt, now = timeProvider.GetUtcNow() },
+            new { courseId, runStartedAt, now = timeProvider.GetUtcNow(), warning, warningCode },
             cancellationToken: cancellationToken));
     }
 

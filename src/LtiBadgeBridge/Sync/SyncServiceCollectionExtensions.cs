@@ -31,8 +31,11 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<SyncPublisher>();
         services.TryAddSingleton<SyncAccessTokens>();
         services.TryAddSingleton<SyncPager>();
+        services.TryAddSingleton<PersonAdoption>();
+        services.TryAddSingleton<NrpsRosterReader>();
         services.TryAddTransient<CanvasCourseSync>();
         services.TryAddTransient<MoodleCourseSync>();
+        services.TryAddTransient<MoodleCompetencySync>();
         services.TryAddTransient<SyncCourseJob>();
         services.TryAddTransient<SyncScheduleJob>();
         services.AddTransient<IOutboxHandler, SyncCourseHandler>();

@@ -34,6 +34,12 @@ public sealed class CanvasCourseFixture
 
     public int LearnerIndex(long learnerId) => (int)(learnerId - 1001);
 
+    /// <summary>The learner's LTI 1.3 <c>sub</c> (Canvas sends the user's UUID, unrelated to the REST id).</summary>
+    public string LtiSubject(int index) => "8f2c1d7a-5b3e-4c9f-a1d0-" + (0x3a0000000000L + (index * 7919L)).ToString("x12", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The learner's SIS id: REST <c>user.sis_user_id</c> and NRPS <c>lis_person_sourcedid</c>.</summary>
+    public string SisUserId(int index) => "S" + (2026_0000 + index).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public int AssignmentIndex(long assignmentId) => (int)(assignmentId - 5001);
 
     public decimal PointsPossible(int assignment) => 10m * (1 + (assignment % 5));

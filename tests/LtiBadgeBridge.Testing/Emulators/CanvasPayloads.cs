@@ -168,6 +168,7 @@ internal sealed class CanvasPayloads
                 ["id"] = userId,
                 ["name"] = $"Learner {userId}",
                 ["sortable_name"] = $"{userId}, Learner",
+                ["sis_user_id"] = fixture.SisUserId(learner),
             },
         };
     }

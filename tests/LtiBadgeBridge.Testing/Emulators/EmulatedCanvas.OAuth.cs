@@ -58,6 +58,11 @@ public sealed partial class EmulatedCanvas
         }
 
         var form = EmulatorHttp.Parameters(request);
+        if (form.GetValueOrDefault("grant_type") == "client_credentials")
+        {
+            return LtiClientCredentials(form);
+        }
+
         if (form.GetValueOrDefault("client_id") != Options.ClientId || form.GetValueOrDefault("client_secret") != Options.ClientSecret)
         {
             return EmulatorHttp.JsonResponse(401, new { error = "invalid_client", error_description = "unknown client" });

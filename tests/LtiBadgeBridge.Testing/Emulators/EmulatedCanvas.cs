@@ -113,6 +113,11 @@ public sealed partial class EmulatedCanvas : IDisposable
             return OAuth(request);
         }
 
+        if (path.StartsWith("/api/lti/", StringComparison.Ordinal))
+        {
+            return NamesAndRoles(request);
+        }
+
         if (!path.StartsWith("/api/v1/", StringComparison.Ordinal))
         {
             return EmulatorHttp.JsonResponse(404, Errors("The specified resource does not exist."));

@@ -55,30 +55,34 @@ public sealed partial class EmulatedMoodle
             throw new InvalidParameterException("Missing required key in single structure: since");
         }
 
-        var instances = a < 0 || a >= Fixture.AssignmentCount ? [] : Learners().Where(Fixture.HasSubmitted).Select(l => (object)new Dictionary<string, object?>
-        {
-            ["id"] = 95_000 + (a * 1000) + l,
-            ["raterid"] = MoodleCourseFixture.ServiceUserId,
-            ["itemid"] = Fixture.GradeId(l, a),
-            ["rawgrade"] = Fixture.GradeString(l, a),
-            ["status"] = 1,
-            ["feedback"] = string.Empty,
-            ["feedbackformat"] = 1,
-            ["timemodified"] = Fixture.TimeModified(l, a) + 86_400,
-            ["rubric"] = new
-            {
-                criteria = Enumerable.Range(0, MoodleCourseFixture.CriteriaPerRubric).Select(c => new
-                {
-                    id = 96_000 + (a * 1000) + (l * 10) + c,
-                    criterionid = Fixture.CriterionId(a, c),
-                    levelid = Fixture.LevelId(a, c, Fixture.LevelGiven(l, a, c)),
-                    remark = string.Empty,
-                    remarkformat = 1,
-                }).ToList(),
-            },
-        }).ToList();
+        // Regrading archives the previous instance (status 3) and adds an active one (status 1): learner 2 was regraded.
+        var instances = a < 0 || a >= Fixture.AssignmentCount ? [] : Learners().Where(Fixture.HasSubmitted).SelectMany(l =>
+            l == 2 ? new[] { Instance(a, l, status: 3, levelShift: 1, idOffset: 500), Instance(a, l, status: 1, levelShift: 0, idOffset: 0) } : [Instance(a, l, status: 1, levelShift: 0, idOffset: 0)]).ToList();
         return new { instances, warnings = NoWarnings };
     }
+
+    private object Instance(int a, int l, int status, int levelShift, int idOffset) => new Dictionary<string, object?>
+    {
+        ["id"] = 95_000 + (a * 1000) + l + idOffset,
+        ["raterid"] = MoodleCourseFixture.ServiceUserId,
+        ["itemid"] = Fixture.GradeId(l, a),
+        ["rawgrade"] = Fixture.GradeString(l, a),
+        ["status"] = status,
+        ["feedback"] = string.Empty,
+        ["feedbackformat"] = 1,
+        ["timemodified"] = Fixture.TimeModified(l, a) + 86_400 - (idOffset * 60),
+        ["rubric"] = new
+        {
+            criteria = Enumerable.Range(0, MoodleCourseFixture.CriteriaPerRubric).Select(c => new
+            {
+                id = 96_000 + (a * 1000) + (l * 10) + c + (idOffset * 100),
+                criterionid = Fixture.CriterionId(a, c),
+                levelid = Fixture.LevelId(a, c, (Fixture.LevelGiven(l, a, c) + levelShift) % 3),
+                remark = string.Empty,
+                remarkformat = 1,
+            }).ToList(),
+        },
+    };
 
     private static Dictionary<string, object?> Competency(int c) => new()
     {

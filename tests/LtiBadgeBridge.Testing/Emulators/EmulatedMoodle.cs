@@ -64,6 +64,9 @@ public sealed partial class EmulatedMoodle : IDisposable
     /// <summary>The admin removes a function from the external service.</summary>
     public void RemoveFunction(string function) => functions.TryRemove(function, out _);
 
+    /// <summary>The admin adds a function (back) to the external service.</summary>
+    public void AddFunction(string function) => functions[function] = true;
+
     /// <summary>The service user loses the capability a function checks: it answers <c>nopermissions</c>.</summary>
     public void DenyCapability(string function) => deniedFunctions[function] = true;
 

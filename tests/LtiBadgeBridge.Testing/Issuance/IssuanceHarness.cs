@@ -52,6 +52,8 @@ public sealed class IssuanceHarness : IAsyncDisposable
         services.AddSingleton<PlatformStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<Hangfire.IBackgroundJobClient, Jobs.RecordingJobClient>();
+        services.AddSingleton<OutboxPublisher>();
         services.AddSingleton(new IssuanceSettings
         {
             PublicBaseUrl = new Uri("https://badges.example.edu/"),

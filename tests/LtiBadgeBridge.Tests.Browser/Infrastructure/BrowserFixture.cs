@@ -11,6 +11,9 @@ public abstract class BrowserFixture : IAsyncLifetime
     /// <summary>Generous waits for a busy two-core machine; on a quiet one every step takes well under a second.</summary>
     private const float TimeoutMs = 60_000;
 
+    /// <summary>A start that takes longer than this fails the class instead of holding the whole run.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -40,10 +43,10 @@ public abstract class BrowserFixture : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         Assertions.SetDefaultExpectTimeout(TimeoutMs);
-        var started = Task.Run(() => DemoSite.StartAsync(CrossSite, ct), ct);
+        var started = Task.Run(() => DemoSite.StartAsync(CrossSite, ct), ct).WaitAsync(StartTimeout, ct);
         try
         {
-            (playwright, Browser) = await Chromium.LaunchAsync(ChromiumArgs);
+            (playwright, Browser) = await Chromium.LaunchAsync(ChromiumArgs).WaitAsync(StartTimeout, ct);
         }
         catch
         {

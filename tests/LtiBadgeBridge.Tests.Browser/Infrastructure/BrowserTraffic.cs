@@ -40,7 +40,17 @@ public static class BrowserTraffic
         return posts;
     }
 
-    /// <summary>Each recorded request's Cookie header (all headers, including the security ones) and form body.</summary>
+    /// <summary>Each recorded request's form body, in the order sent.</summary>
+    public static string?[] Bodies(List<IRequest> requests)
+    {
+        lock (requests)
+        {
+            return [.. requests.Select(r => r.PostData)];
+        }
+    }
+
+    /// <summary>Each recorded request's Cookie header (all headers, including the security ones) and form body.
+    /// Bounded: Playwright waits for header details Chromium does not always report.</summary>
     public static async Task<(string? Cookie, string? Body)[]> DescribeAsync(List<IRequest> requests)
     {
         IRequest[] recorded;
@@ -52,7 +62,7 @@ public static class BrowserTraffic
         var described = new List<(string? Cookie, string? Body)>();
         foreach (var request in recorded)
         {
-            var headers = await request.AllHeadersAsync();
+            var headers = await request.AllHeadersAsync().WaitAsync(TimeSpan.FromSeconds(30));
             described.Add((headers.GetValueOrDefault("cookie"), request.PostData));
         }
 

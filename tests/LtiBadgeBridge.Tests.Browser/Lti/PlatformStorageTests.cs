@@ -19,7 +19,7 @@ public sealed partial class PlatformStorageTests(ThirdPartyCookiesBlockedFixture
         });
         """;
 
-    [Fact]
+    [Fact(Timeout = 240_000)]
     public async Task Launch_WithThirdPartyCookiesBlocked_CompletesThroughPlatformStorage()
     {
         await using var tab = await fixture.OpenAsync();
@@ -32,26 +32,27 @@ public sealed partial class PlatformStorageTests(ThirdPartyCookiesBlockedFixture
         Assert.StartsWith(DemoCoursePage.LearnerLanding, tool.Url.AbsolutePath, StringComparison.Ordinal);
         await Assertions.Expect(tool.MainHeading).ToBeVisibleAsync();
 
-        // The state cookie is unavailable: the browser kept none for the tool and sent none with the launch POST.
+        // The state cookie is unavailable: the browser kept none for the tool, so none went with the launch POST.
+        // (Its Cookie header is not read here: for a request of a cross-site iframe Chromium may never report
+        // the extra header information Playwright waits for.)
         var toolCookies = await tab.Context.CookiesAsync([fixture.Site.ToolOrigin.AbsoluteUri]);
         Assert.DoesNotContain(toolCookies, c => c.Name.StartsWith("lti-state-", StringComparison.Ordinal));
-        var posts = await BrowserTraffic.DescribeAsync(launchPosts);
+        var posts = BrowserTraffic.Bodies(launchPosts);
 
         Assert.Equal(2, posts.Length);
-        Assert.DoesNotContain("lti-state-", posts[0].Cookie ?? "", StringComparison.Ordinal);
-        Assert.DoesNotContain("lti_storage_state=", posts[0].Body ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain("lti_storage_state=", posts[0] ?? "", StringComparison.Ordinal);
 
         // The state went through the LMS page's storage and came back with the second launch POST.
         var subjects = await tab.Page.EvaluateAsync<string[]>("() => window.__ltiMessages");
         Assert.Contains("lti.put_data", subjects);
         Assert.Contains("lti.get_data", subjects);
         Assert.True(Array.IndexOf(subjects, "lti.put_data") < Array.IndexOf(subjects, "lti.get_data"), string.Join(", ", subjects));
-        Assert.Contains("lti_storage_state=", posts[1].Body ?? "", StringComparison.Ordinal);
+        Assert.Contains("lti_storage_state=", posts[1] ?? "", StringComparison.Ordinal);
     }
 
     /// <summary>Without the platform's answers (an LMS that does not implement platform storage) the same launch cannot
     /// complete: the tool says what to do instead of failing silently. This is what the storage path above prevents.</summary>
-    [Fact]
+    [Fact(Timeout = 240_000)]
     public async Task Launch_WithThirdPartyCookiesBlockedAndNoPlatformStorage_ExplainsWhatToDo()
     {
         await using var tab = await fixture.OpenAsync();

@@ -9,6 +9,7 @@ using LtiBadgeBridge.Registrations;
 using LtiBadgeBridge.Rules.Snapshots;
 using LtiBadgeBridge.Snapshots;
 using LtiBadgeBridge.Testing;
+using LtiBadgeBridge.Testing.Jobs;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LtiBadgeBridge.Tests.Contract.Achievements;

@@ -159,6 +159,22 @@ public abstract class SnapshotStoreContract<TDatabase>(TDatabase fixture) : ICla
 
         Assert.Equal(a.People.OrderBy(p => p.Key), again.OrderBy(p => p.Key));
     }
+
+    [Fact]
+    public async Task UpsertPeople_FromASourceWithoutEmail_KeepsTheKnownEmailAndName()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var platform = await new PlatformStore(fixture.Database, TimeProvider.System).UpsertAsync(TestData.Canvas(), ct);
+        var ids = await _courses.UpsertPeopleAsync(platform.Id, [new Person { LtiUserId = "keep-1", LmsUserId = "77", Name = "Ada Lovelace", Email = "ada@example.edu" }], ct);
+
+        await _courses.UpsertPeopleAsync(platform.Id, [new Person { LtiUserId = "keep-1", Name = null, Email = null }], ct);
+        await _courses.UpsertPeopleAsync(platform.Id, [new Person { LtiUserId = "keep-1", Name = "Ada King", Email = null }], ct);
+
+        await using var connection = await fixture.Database.OpenAsync(ct);
+        var stored = await Dapper.SqlMapper.QuerySingleAsync<(string? Name, string? Email, string? LmsUserId)>(
+            connection, "SELECT name, email, lms_user_id FROM people WHERE id = @id", new { id = ids["keep-1"] });
+        Assert.Equal(("Ada King", "ada@example.edu", "77"), stored);
+    }
 }
 
 public sealed class SnapshotStoreOnSqlite(SqliteDatabase fixture) : SnapshotStoreContract<SqliteDatabase>(fixture);

@@ -47,8 +47,8 @@ public sealed class LtiAdminAccessTests
         Assert.Equal(HttpStatusCode.OK, ownIssuer.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, otherIssuer.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, jobs.StatusCode);
-        Assert.Contains($"/ob2/badges/{ownAchievement}\"", achievements, StringComparison.Ordinal);
-        Assert.DoesNotContain($"/ob2/badges/{otherAchievement}\"", achievements, StringComparison.Ordinal);
+        Assert.Contains($"/achievements/{ownAchievement}\"", achievements, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/achievements/{otherAchievement}\"", achievements, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,6 +32,23 @@ public sealed class DemoCommandTests
         Assert.True(first.HasScope(LtiBadgeBridge.Lti.LtiConstants.Scopes.ContextMembershipReadOnly));
     }
 
+    [Fact]
+    public async Task SeedPilotAchievement_DefinesTheCloudComputingAchievementOnce()
+    {
+        await using var service = await TestService.StartAsync(cancellationToken: Ct);
+        await using var lms = await DemoLms.StartOnFreePortAsync(service.BaseUrl, TimeProvider.System, null, Ct);
+        var platform = await DemoCommand.RegisterAsync(service.Services, lms.Options, Ct);
+        await DemoCommand.ConfigureSyncAsync(service.Services, platform, lms, Ct);
+
+        await DemoCommand.SeedPilotAchievementAsync(service.Services, platform, lms, Ct);
+        await DemoCommand.SeedPilotAchievementAsync(service.Services, platform, lms, Ct);
+
+        var course = await service.Services.GetRequiredService<LtiBadgeBridge.Courses.CourseStore>().FindAsync(platform.Id, lms.Course.ContextId, Ct);
+        var active = await service.Services.GetRequiredService<LtiBadgeBridge.Achievements.AchievementStore>().ListActiveAsync(platform.Id, course!.Id, Ct);
+        var only = Assert.Single(active);
+        Assert.Equal("cloud-computing", only.Achievement.Slug);
+    }
+
     /// <summary>Runs once the service has its LTI endpoints; skipped on a build without them.</summary>
     [Fact]
     public async Task LearnerLaunch_FromTheDemoCourse_IsAcceptedByTheService()

@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using LtiBadgeBridge.Courses;
+using LtiBadgeBridge.Lti.Messages;
 using LtiBadgeBridge.Registrations;
 using LtiBadgeBridge.Sync;
 using LtiBadgeBridge.Testing.Emulators;
+using LtiBadgeBridge.Tests.Integration.CourseHome;
 using LtiBadgeBridge.Tests.Integration.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,11 +22,10 @@ public sealed class SyncEndpointTests
         using var canvas = EmulatedCanvas.Start();
         await using var service = await TestService.StartAsync(cancellationToken: ct);
         var course = await AddCourseAsync(service, canvas, ct);
-        var tokens = service.Services.GetRequiredService<SyncAccessTokens>();
-        var access = Uri.EscapeDataString(tokens.Create(course.Id, SyncAccessTokens.CoursePurpose, TimeSpan.FromHours(1)));
+        var access = CourseSessions.S(await CourseSessions.MintAsync(service, course, LtiRoleKind.Instructor, ct));
         using var http = service.CreateClient();
 
-        using var connect = await http.GetAsync(new Uri(service.BaseUrl, $"/sync/canvas/connect?course={course.Id}&token={access}"), ct);
+        using var connect = await http.GetAsync(new Uri(service.BaseUrl, $"/sync/canvas/connect?{access}"), ct);
 
         Assert.Equal(HttpStatusCode.Redirect, connect.StatusCode);
         var authorize = connect.Headers.Location!;
@@ -39,7 +40,7 @@ public sealed class SyncEndpointTests
         var stored = await service.Services.GetRequiredService<PlatformCredentialsStore>().GetCourseTokenAsync(course.Id, ct);
         Assert.NotNull(stored);
         Assert.True(canvas.IsAccessTokenValid(stored.AccessToken));
-        using var status = await http.GetAsync(new Uri(service.BaseUrl, $"/sync/courses/{course.Id}/status?token={access}"), ct);
+        using var status = await http.GetAsync(new Uri(service.BaseUrl, $"/sync/courses/{course.Id}/status?{access}"), ct);
         using var json = JsonDocument.Parse(await status.Content.ReadAsStringAsync(ct));
         Assert.True(json.RootElement.GetProperty("connected").GetBoolean());
     }
@@ -60,22 +61,23 @@ public sealed class SyncEndpointTests
     }
 
     [Fact]
-    public async Task RunAndStatus_WithoutCourseToken_AreForbidden_WithTokenRunIsQueued()
+    public async Task RunAndStatus_WithoutAnInstructorSessionOfTheCourse_AreRefused_WithOneRunIsQueued()
     {
         var ct = TestContext.Current.CancellationToken;
         using var canvas = EmulatedCanvas.Start();
         await using var service = await TestService.StartAsync(cancellationToken: ct);
         var course = await AddCourseAsync(service, canvas, ct);
+        var other = await CourseSessions.AddCanvasCourseAsync(service, canvas, ct, "ctx-other-course");
         using var http = service.CreateClient();
-        var otherCourseToken = Uri.EscapeDataString(service.Services.GetRequiredService<SyncAccessTokens>().Create(course.Id + 1, SyncAccessTokens.CoursePurpose, TimeSpan.FromHours(1)));
+        var otherCourse = CourseSessions.S(await CourseSessions.MintAsync(service, other, LtiRoleKind.Instructor, ct));
 
-        using var denied = await http.PostAsync(new Uri(service.BaseUrl, $"/sync/courses/{course.Id}/run?token={otherCourseToken}"), null, ct);
+        using var denied = await http.PostAsync(new Uri(service.BaseUrl, $"/sync/courses/{course.Id}/run?{otherCourse}"), null, ct);
         using var deniedStatus = await http.GetAsync(new Uri(service.BaseUrl, $"/sync/courses/{course.Id}/status"), ct);
-        var access = Uri.EscapeDataString(service.Services.GetRequiredService<SyncAccessTokens>().Create(course.Id, SyncAccessTokens.CoursePurpose, TimeSpan.FromHours(1)));
-        using var run = await http.PostAsync(new Uri(service.BaseUrl, $"/sync/courses/{course.Id}/run?token={access}"), null, ct);
+        var access = CourseSessions.S(await CourseSessions.MintAsync(service, course, LtiRoleKind.Instructor, ct));
+        using var run = await http.PostAsync(new Uri(service.BaseUrl, $"/sync/courses/{course.Id}/run?{access}"), null, ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, deniedStatus.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, deniedStatus.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
         var outbox = service.Services.GetRequiredService<LtiBadgeBridge.Outbox.OutboxStore>();
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;

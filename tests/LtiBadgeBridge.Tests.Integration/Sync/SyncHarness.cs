@@ -4,6 +4,8 @@ using Dapper;
 using Hangfire;
 using LtiBadgeBridge.Courses;
 using LtiBadgeBridge.Data;
+using LtiBadgeBridge.Lti;
+using LtiBadgeBridge.Lti.Keys;
 using LtiBadgeBridge.Outbox;
 using LtiBadgeBridge.Platforms.Canvas;
 using LtiBadgeBridge.Platforms.Canvas.OAuth;
@@ -13,6 +15,8 @@ using LtiBadgeBridge.Snapshots;
 using LtiBadgeBridge.Sync;
 using LtiBadgeBridge.Testing.Databases;
 using LtiBadgeBridge.Testing.Emulators;
+using LtiBadgeBridge.Testing.Jobs;
+using LtiBadgeBridge.Testing.Lti;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,13 +79,15 @@ internal sealed class SyncHarness : IAsyncDisposable
             options.TransientRetryDelay = TimeSpan.FromMilliseconds(5);
             options.AttemptTimeout = TimeSpan.FromSeconds(10);
         });
+        collection.AddSingleton<IToolKeySetProvider>(new StaticToolKeySetProvider(new ToolKeySet([new ToolKey("sync-test", TestRsaKeys.Get(3), ToolKeyStatus.Active)])));
+        collection.AddLtiProtocol(o => o.LaunchUri = new Uri("https://badges.example.edu/lti/launch"));
         collection.AddSync();
         collection.Configure<SyncOptions>(o => o.CanvasRedirectUri = RedirectUri);
         return new SyncHarness(db, collection.BuildServiceProvider());
     }
 
     /// <summary>A Canvas platform with its developer key, and a course bound to the emulated course and connected by an instructor.</summary>
-    public async Task<Course> AddCanvasCourseAsync(EmulatedCanvas canvas, string? clientId = null)
+    public async Task<Course> AddCanvasCourseAsync(EmulatedCanvas canvas, string? clientId = null, bool nrps = false)
     {
         var ct = TestContext.Current.CancellationToken;
         var platform = await services.GetRequiredService<PlatformStore>().UpsertAsync(new PlatformRegistration
@@ -101,6 +107,7 @@ internal sealed class SyncHarness : IAsyncDisposable
             ContextId = "ctx-" + canvas.Fixture.CourseId.ToString(CultureInfo.InvariantCulture),
             LmsCourseId = canvas.Fixture.CourseId.ToString(CultureInfo.InvariantCulture),
             Title = "Big Data Foundations",
+            NrpsMembershipsUrl = nrps ? canvas.NamesAndRolesUrl.AbsoluteUri : null,
         }, ct);
         var credentials = services.GetRequiredService<PlatformCredentialsStore>();
         await credentials.SaveCanvasAsync(platform.Id, canvas.BaseUrl, canvas.Options.ClientId, canvas.Options.ClientSecret, ct);

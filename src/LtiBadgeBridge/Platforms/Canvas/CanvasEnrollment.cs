@@ -40,4 +40,7 @@ public sealed record CanvasUser
     public string? Name { get; init; }
 
     public string? SortableName { get; init; }
+
+    /// <summary>The SIS id, when the token may read SIS data; NRPS sends the same value as <c>lis_person_sourcedid</c>.</summary>
+    public string? SisUserId { get; init; }
 }

@@ -14,6 +14,10 @@ public sealed record MoodleEnrolledUser
     public string? IdNumber { get; init; }
 
     public IReadOnlyList<MoodleRole> Roles { get; init; } = [];
+
+    /// <summary>False for a suspended enrolment when the roster came from NRPS (status <c>Inactive</c>); not on the wire.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Active { get; init; } = true;
 }
 
 /// <summary>A role of an enrolled user.</summary>

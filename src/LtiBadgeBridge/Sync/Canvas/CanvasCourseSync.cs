@@ -14,7 +14,7 @@ namespace LtiBadgeBridge.Sync.Canvas;
 /// their rubrics), submissions (course-wide, with history, rubric assessments and attachments;
 /// incremental since the last success: submitted, then graded), outcome results.
 /// </summary>
-internal sealed class CanvasCourseSync(CourseStore courses, SnapshotStore snapshots, SyncPager pager)
+internal sealed class CanvasCourseSync(CourseStore courses, SnapshotStore snapshots, SyncPager pager, NrpsRosterReader nrps, PersonAdoption adoption)
 {
     private const string Kind = "canvas";
 
@@ -90,21 +90,50 @@ internal sealed class CanvasCourseSync(CourseStore courses, SnapshotStore snapsh
         return error;
     }
 
+    /// <summary>
+    /// The REST enrollments are the Canvas roster (they carry the Canvas user ids the gradebook speaks and
+    /// the course totals). A learner no launch has introduced becomes a placeholder <c>lms:canvas:{id}</c>,
+    /// unless NRPS names them: an NRPS member whose <c>lis_person_sourcedid</c> is the enrollment's SIS id
+    /// gives the real <c>sub</c>, and any earlier placeholder of that user is adopted.
+    /// </summary>
     private SyncPager.PageWriter<CanvasEnrollment> WriteRosterAsync(SyncContext context)
     {
         Dictionary<string, (long PersonId, string LtiUserId)>? cache = null;
+        Dictionary<string, Lti.Services.Membership>? bySourcedId = null;
         return async (enrollments, cancellationToken) =>
     {
         var known = cache ??= await SyncPeople.ByLmsUserIdAsync(snapshots.Database, context.PlatformId, cancellationToken);
+        bySourcedId ??= await NrpsBySourcedIdAsync(context, cancellationToken);
         var people = new List<Person>(enrollments.Count);
+        var revealed = new List<Person>();
         foreach (var enrollment in enrollments.DistinctBy(e => e.UserId))
         {
             var lmsUserId = SyncPeople.Key(enrollment.UserId);
-            var ltiUserId = known.TryGetValue(lmsUserId, out var found) ? found.LtiUserId : SyncPeople.ProvisionalLtiUserId(Kind, lmsUserId);
-            people.Add(new Person { LtiUserId = ltiUserId, LmsUserId = lmsUserId, Name = enrollment.User?.Name });
+            var found = known.TryGetValue(lmsUserId, out var f) ? f : default;
+            Person person;
+            if (found.LtiUserId is { } real && !SyncPeople.IsProvisional(real))
+            {
+                person = new Person { LtiUserId = real, LmsUserId = lmsUserId, Name = enrollment.User?.Name };
+            }
+            else if (enrollment.User?.SisUserId is { Length: > 0 } sis && bySourcedId.TryGetValue(sis, out var member))
+            {
+                person = new Person { LtiUserId = member.UserId, LmsUserId = lmsUserId, Name = member.Name ?? enrollment.User?.Name, Email = member.Email };
+                revealed.Add(person);
+            }
+            else
+            {
+                person = new Person { LtiUserId = found.LtiUserId ?? SyncPeople.ProvisionalLtiUserId(Kind, lmsUserId), LmsUserId = lmsUserId, Name = enrollment.User?.Name };
+            }
+
+            people.Add(person);
         }
 
         var ids = await courses.UpsertPeopleAsync(context.PlatformId, people, cancellationToken);
+        if (revealed.Count > 0)
+        {
+            await adoption.AdoptAsync(context.PlatformId, revealed.Select(p => (ids[p.LtiUserId], p.LmsUserId!)).ToList(), cancellationToken);
+        }
+
         foreach (var person in people)
         {
             known[person.LmsUserId!] = (ids[person.LtiUserId], person.LtiUserId);
@@ -122,6 +151,21 @@ internal sealed class CanvasCourseSync(CourseStore courses, SnapshotStore snapsh
         context.ChangedRows += await courses.UpsertEnrollmentsAsync(context.PlatformId, rows, cancellationToken);
         return static (_, _, _) => Task.FromResult(0);
     };
+    }
+
+    /// <summary>NRPS learners by <c>lis_person_sourcedid</c> (empty without NRPS; a failure is the run's warning).</summary>
+    private async Task<Dictionary<string, Lti.Services.Membership>> NrpsBySourcedIdAsync(SyncContext context, CancellationToken cancellationToken)
+    {
+        var members = await nrps.ReadLearnersAsync(context.Course, cancellationToken);
+        if (members is { IsSuccess: false })
+        {
+            context.Warn(members.Error);
+        }
+
+        return members is { IsSuccess: true }
+            ? members.Value.Where(m => !string.IsNullOrEmpty(m.LisPersonSourcedId)).DistinctBy(m => m.LisPersonSourcedId, StringComparer.Ordinal)
+                .ToDictionary(m => m.LisPersonSourcedId!, StringComparer.Ordinal)
+            : [];
     }
 
     private SyncPager.PageWriter<CanvasAssignment> WriteItemsAsync(SyncContext context) => (assignments, _) =>

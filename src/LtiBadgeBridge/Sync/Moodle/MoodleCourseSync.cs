@@ -1,8 +1,10 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 using LtiBadgeBridge.Courses;
 using LtiBadgeBridge.Platforms;
 using LtiBadgeBridge.Platforms.Moodle;
+using LtiBadgeBridge.Rules.Snapshots;
 using LtiBadgeBridge.Snapshots;
 
 namespace LtiBadgeBridge.Sync.Moodle;
@@ -10,10 +12,12 @@ namespace LtiBadgeBridge.Sync.Moodle;
 /// <summary>
 /// Syncs one Moodle course over web services, step by step from the checkpoint: roster (enrolled users,
 /// 100 per step; Moodle's LTI <c>sub</c> is its user id), items (assignments, with
-/// <c>includenotenrolledcourses=1</c>), submissions and grades (one assignment per step), course totals (grade items per learner, <c>graderaw</c> of the
-/// course item; 25 learners per step). Moodle's errors inside 200 bodies arrive as typed errors from the client.
+/// <c>includenotenrolledcourses=1</c>, and their active rubric definitions), submissions, grades and the rubric
+/// levels given (one assignment per step), competency ratings (<see cref="MoodleCompetencySync"/>), course
+/// totals (grade items per learner, <c>graderaw</c> of the course item; 25 learners per step). A refused
+/// optional part (rubric levels, competencies) is reported as the run's warning and skipped. Moodle's errors inside 200 bodies arrive as typed errors from the client.
 /// </summary>
-internal sealed class MoodleCourseSync(CourseStore courses, SnapshotStore snapshots, SyncPager pager)
+internal sealed class MoodleCourseSync(CourseStore courses, SnapshotStore snapshots, SyncPager pager, MoodleCompetencySync competencies, NrpsRosterReader nrps)
 {
     public const string Source = "moodle";
     private const int UsersPerStep = 100;
@@ -23,6 +27,29 @@ internal sealed class MoodleCourseSync(CourseStore courses, SnapshotStore snapsh
     public async Task<PlatformError?> RunAsync(SyncContext context, IMoodleClient client, long moodleCourseId, CancellationToken cancellationToken)
     {
         await pager.SkipAsync(context, SyncPhases.Course, SyncPhases.Roster, cancellationToken);
+
+        // NRPS is the roster when the launch offered it (Moodle's sub is its user id); otherwise, or when it fails, web services.
+        if (context.IsAt(SyncPhases.Roster) && context.Checkpoint.NextIndex == 0 &&
+            await nrps.ReadLearnersAsync(context.Course, cancellationToken) is { } members)
+        {
+            if (members.IsSuccess)
+            {
+                var fromNrps = members.Value.Select(m => new MoodleEnrolledUser
+                {
+                    Id = long.TryParse(m.UserId, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0,
+                    FullName = m.Name ?? string.Join(' ', new[] { m.GivenName, m.FamilyName }.Where(n => !string.IsNullOrEmpty(n))),
+                    Email = m.Email,
+                    Active = NrpsRosterReader.EnrollmentStatus(m) == "active",
+                }).Where(u => u.Id > 0).ToList();
+                await pager.RunStepsAsync<MoodleEnrolledUser>(context, SyncPhases.Roster, SyncPhases.Items,
+                    (_, _) => Task.FromResult(PlatformResult.Success<(IReadOnlyList<MoodleEnrolledUser>, int?)>((fromNrps, null))),
+                    WriteRosterAsync(context), cancellationToken);
+            }
+            else
+            {
+                context.Warn(members.Error);
+            }
+        }
 
         var error = await pager.RunStepsAsync<MoodleEnrolledUser>(context, SyncPhases.Roster, SyncPhases.Items,
             async (index, ct) =>
@@ -36,11 +63,36 @@ internal sealed class MoodleCourseSync(CourseStore courses, SnapshotStore snapsh
             return error;
         }
 
-        error = await pager.RunStepsAsync<MoodleAssignment>(context, SyncPhases.Items, SyncPhases.Submissions,
+        error = await pager.RunStepsAsync<(MoodleAssignment Assignment, MoodleGradingDefinition? Rubric)>(context, SyncPhases.Items, SyncPhases.Submissions,
             async (_, ct) =>
             {
                 var result = await client.GetAssignmentsAsync([moodleCourseId], ct);
-                return result.Map(r => ((IReadOnlyList<MoodleAssignment>)r.Courses.Where(c => c.Id == moodleCourseId).SelectMany(c => c.Assignments).ToList(), (int?)null));
+                if (!result.IsSuccess)
+                {
+                    return result.Error;
+                }
+
+                var assignments = result.Value.Courses.Where(c => c.Id == moodleCourseId).SelectMany(c => c.Assignments).ToList();
+                var rubrics = new Dictionary<long, MoodleGradingDefinition>();
+                if (assignments.Count > 0)
+                {
+                    var definitions = await client.GetGradingDefinitionsAsync(assignments.Select(a => a.Cmid).ToList(), ct);
+                    if (definitions.IsSuccess)
+                    {
+                        rubrics = MoodleRows.RubricsByCmid(definitions.Value);
+                    }
+                    else if (MoodleRows.IsOptionalRefusal(definitions.Error))
+                    {
+                        context.Warn(definitions.Error);
+                    }
+                    else
+                    {
+                        return definitions.Error;
+                    }
+                }
+
+                IReadOnlyList<(MoodleAssignment, MoodleGradingDefinition?)> rows = assignments.Select(a => (a, rubrics.GetValueOrDefault(a.Cmid))).ToList();
+                return PlatformResult.Success<(IReadOnlyList<(MoodleAssignment, MoodleGradingDefinition?)>, int?)>((rows, null));
             },
             WriteItemsAsync(context), cancellationToken);
         if (error is not null)
@@ -52,11 +104,17 @@ internal sealed class MoodleCourseSync(CourseStore courses, SnapshotStore snapsh
             (await snapshots.ListItemsAsync(context.CourseId, cancellationToken)).Where(i => i.Source == Source).OrderBy(i => i.Id).ToList());
         var people = new Lazy<Task<Dictionary<string, (long PersonId, string LtiUserId)>>>(() =>
             SyncPeople.ByLmsUserIdAsync(snapshots.Database, context.PlatformId, cancellationToken));
+        var rubrics = new Lazy<Task<Dictionary<string, Rubric>>>(async () =>
+            (await snapshots.ListCatalogueAsync(context.CourseId, cancellationToken))
+                .Where(e => e.Kind == "rubric" && e.Details is not null)
+                .Select(e => JsonSerializer.Deserialize<Rubric>(e.Details!, SnapshotJson.Options)!)
+                .ToDictionary(r => r.Id, StringComparer.Ordinal));
+        var readRubricLevels = true;
         // Submissions and grades are read whole per assignment: with `since` each list drops the rows that
         // did not change on its own side, and a score row needs both. Per-assignment reads stay cheap.
         DateTimeOffset? since = null;
 
-        error = await pager.RunStepsAsync<AssignmentWork>(context, SyncPhases.Submissions, SyncPhases.Totals,
+        error = await pager.RunStepsAsync<AssignmentWork>(context, SyncPhases.Submissions, SyncPhases.Outcomes,
             async (index, ct) =>
             {
                 var list = await items.Value;
@@ -79,12 +137,38 @@ internal sealed class MoodleCourseSync(CourseStore courses, SnapshotStore snapsh
                     return grades.Error;
                 }
 
+                IReadOnlyList<MoodleGradingInstance> instances = [];
+                if (readRubricLevels && MoodleRows.DefinitionIdOf(item) is { } definitionId)
+                {
+                    var filled = await client.GetGradingInstancesAsync(definitionId, since, ct);
+                    if (filled.IsSuccess)
+                    {
+                        instances = filled.Value.Instances;
+                    }
+                    else if (MoodleRows.IsOptionalRefusal(filled.Error))
+                    {
+                        context.Warn(filled.Error);
+                        readRubricLevels = false; // one refusal is enough: the rest of the run reads no rubric levels
+                    }
+                    else
+                    {
+                        return filled.Error;
+                    }
+                }
+
                 var work = new AssignmentWork(item,
                     submissions.Value.Assignments.SelectMany(a => a.Submissions).ToList(),
-                    grades.Value.Assignments.SelectMany(a => a.Grades).ToList());
+                    grades.Value.Assignments.SelectMany(a => a.Grades).ToList(),
+                    instances);
                 return PlatformResult.Success<(IReadOnlyList<AssignmentWork>, int?)>(([work], index + 1 < list.Count ? index + 1 : null));
             },
-            WriteWorkAsync(context, people), cancellationToken);
+            WriteWorkAsync(context, people, rubrics), cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        error = await competencies.RunAsync(context, client, moodleCourseId, people, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -131,6 +215,7 @@ internal sealed class MoodleCourseSync(CourseStore courses, SnapshotStore snapsh
     private SyncPager.PageWriter<MoodleEnrolledUser> WriteRosterAsync(SyncContext context) => async (users, cancellationToken) =>
     {
         var learners = users.Where(u => u.Roles.Count == 0 || u.Roles.Any(r => r.ShortName == "student")).ToList();
+        var inactive = learners.Where(u => !u.Active).Select(u => u.Id.ToString(CultureInfo.InvariantCulture)).ToHashSet(StringComparer.Ordinal);
         var people = learners.Select(u => new Person
         {
             LtiUserId = u.Id.ToString(CultureInfo.InvariantCulture),
@@ -140,35 +225,44 @@ internal sealed class MoodleCourseSync(CourseStore courses, SnapshotStore snapsh
         }).ToList();
         var ids = await courses.UpsertPeopleAsync(context.PlatformId, people, cancellationToken);
         var members = (await courses.ListMembersAsync(context.CourseId, cancellationToken)).ToDictionary(m => m.Person.Id, m => m.Enrollment);
-        var enrollments = people.Select(p => ids[p.LtiUserId]).Select(id => members.TryGetValue(id, out var existing)
-            ? existing with { Status = "active" }
-            : new Enrollment { CourseId = context.CourseId, PersonId = id, Roles = "Learner", Status = "active" }).ToList();
+        var enrollments = people.Select(p => (Id: ids[p.LtiUserId], Status: inactive.Contains(p.LtiUserId) ? "inactive" : "active"))
+            .Select(p => members.TryGetValue(p.Id, out var existing)
+                ? existing with { Status = p.Status }
+                : new Enrollment { CourseId = context.CourseId, PersonId = p.Id, Roles = "Learner", Status = p.Status }).ToList();
         context.ChangedRows += await courses.UpsertEnrollmentsAsync(context.PlatformId, enrollments, cancellationToken);
         return static (_, _, _) => Task.FromResult(0);
     };
 
-    private SyncPager.PageWriter<MoodleAssignment> WriteItemsAsync(SyncContext context) => (assignments, _) =>
+    private SyncPager.PageWriter<(MoodleAssignment Assignment, MoodleGradingDefinition? Rubric)> WriteItemsAsync(SyncContext context) => (assignments, _) =>
         Task.FromResult<Func<DbConnection, DbTransaction, CancellationToken, Task<int>>>(async (connection, transaction, cancellationToken) =>
         {
-            var items = assignments.Select(a => new SnapshotItem
+            var items = assignments.Select(x => new SnapshotItem
             {
                 Source = Source,
-                SourceId = a.Id.ToString(CultureInfo.InvariantCulture),
-                Title = a.Name ?? "Assignment " + a.Id.ToString(CultureInfo.InvariantCulture),
-                PointsPossible = a.Grade > 0 ? (double)a.Grade : null,
-                DueAt = a.DueDate > 0 ? DateTimeOffset.FromUnixTimeSeconds(a.DueDate) : null,
-                Details = SnapshotJson.ItemDetails(null),
+                SourceId = x.Assignment.Id.ToString(CultureInfo.InvariantCulture),
+                Title = x.Assignment.Name ?? "Assignment " + x.Assignment.Id.ToString(CultureInfo.InvariantCulture),
+                PointsPossible = x.Assignment.Grade > 0 ? (double)x.Assignment.Grade : null,
+                DueAt = x.Assignment.DueDate > 0 ? DateTimeOffset.FromUnixTimeSeconds(x.Assignment.DueDate) : null,
+                Details = SnapshotJson.ItemDetails(x.Rubric is { } r ? MoodleRows.RubricId(r.Id) : null),
             }).ToList();
             await snapshots.UpsertItemsAsync(connection, transaction, context.PlatformId, context.CourseId, items, cancellationToken);
-            return 0;
+            var rubrics = assignments.Where(x => x.Rubric is not null)
+                .Select(x => MoodleRows.Rubric(x.Rubric!, x.Assignment.Name))
+                .Select(r => new CatalogueEntry { Kind = "rubric", SourceId = r.Id, Title = r.Title ?? r.Id, Details = SnapshotJson.Serialize(r) })
+                .ToList();
+            return await snapshots.UpsertCatalogueAsync(connection, transaction, context.PlatformId, context.CourseId, rubrics, cancellationToken);
         });
 
-    private SyncPager.PageWriter<AssignmentWork> WriteWorkAsync(SyncContext context, Lazy<Task<Dictionary<string, (long PersonId, string LtiUserId)>>> people) =>
+    private SyncPager.PageWriter<AssignmentWork> WriteWorkAsync(
+        SyncContext context,
+        Lazy<Task<Dictionary<string, (long PersonId, string LtiUserId)>>> people,
+        Lazy<Task<Dictionary<string, Rubric>>> rubrics) =>
         async (works, _) =>
         {
             var map = await people.Value;
             var scores = new List<ScoreRow>();
             var artifacts = new List<ArtifactRow>();
+            var rubricResults = new List<RubricResultRow>();
             foreach (var work in works)
             {
                 var grades = work.Grades.GroupBy(g => g.UserId).ToDictionary(g => g.Key, g => g.MaxBy(x => x.AttemptNumber)!);
@@ -203,11 +297,28 @@ internal sealed class MoodleCourseSync(CourseStore courses, SnapshotStore snapsh
                         artifacts.AddRange(Artifacts(submission, work.Item.Id, person.PersonId));
                     }
                 }
+
+                if (work.Instances.Count > 0)
+                {
+                    var personByGradeId = new Dictionary<long, long>();
+                    foreach (var grade in work.Grades)
+                    {
+                        if (map.TryGetValue(grade.UserId.ToString(CultureInfo.InvariantCulture), out var person))
+                        {
+                            personByGradeId[grade.Id] = person.PersonId;
+                        }
+                    }
+
+                    var rubricId = MoodleRows.DefinitionIdOf(work.Item) is { } d ? MoodleRows.RubricId(d) : null;
+                    var rubric = rubricId is null ? null : (await rubrics.Value).GetValueOrDefault(rubricId);
+                    rubricResults.AddRange(MoodleRows.RubricResults(work.Instances, personByGradeId, work.Item.Id, rubric));
+                }
             }
 
             return async (connection, transaction, cancellationToken) =>
                 await snapshots.UpsertScoresAsync(connection, transaction, context.PlatformId, context.CourseId, scores, cancellationToken) +
-                await snapshots.UpsertArtifactsAsync(connection, transaction, context.PlatformId, context.CourseId, artifacts, cancellationToken);
+                await snapshots.UpsertArtifactsAsync(connection, transaction, context.PlatformId, context.CourseId, artifacts, cancellationToken) +
+                await snapshots.UpsertRubricResultsAsync(connection, transaction, context.PlatformId, context.CourseId, rubricResults, cancellationToken);
         };
 
     private static IEnumerable<ArtifactRow> Artifacts(MoodleSubmission submission, long itemId, long personId)
@@ -240,5 +351,5 @@ internal sealed class MoodleCourseSync(CourseStore courses, SnapshotStore snapsh
         }
     }
 
-    internal sealed record AssignmentWork(SnapshotItem Item, IReadOnlyList<MoodleSubmission> Submissions, IReadOnlyList<MoodleGrade> Grades);
+    internal sealed record AssignmentWork(SnapshotItem Item, IReadOnlyList<MoodleSubmission> Submissions, IReadOnlyList<MoodleGrade> Grades, IReadOnlyList<MoodleGradingInstance> Instances);
 }

@@ -3,13 +3,13 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 
-namespace LtiBadgeBridge.Tests.Integration.Sync;
+namespace LtiBadgeBridge.Testing.Jobs;
 
 /// <summary>
-/// Records the jobs the outbox nudges would enqueue, without a Hangfire storage: Hangfire's process-wide
-/// log provider may belong to a host another test already disposed.
+/// Stands in for Hangfire's queue where a test drives the handlers itself: records the jobs the outbox
+/// nudges would enqueue instead of running them.
 /// </summary>
-internal sealed class RecordingJobClient : IBackgroundJobClient
+public sealed class RecordingJobClient : IBackgroundJobClient
 {
     public ConcurrentQueue<Job> Created { get; } = new();
 
