@@ -22,7 +22,7 @@ public sealed partial class PlatformStorageTests(ThirdPartyCookiesBlockedFixture
     [Fact(Timeout = 240_000)]
     public async Task Launch_WithThirdPartyCookiesBlocked_CompletesThroughPlatformStorage()
     {
-        TestContext.Current.CancellationToken.ThrowIfCancellationRequested(); // the Timeout cancels this token
+        TestContext.Current.CancellationToken.ThrowIfCancellationRequested(); // the Timeout ends a stuck browser
         await using var tab = await fixture.OpenAsync();
         await tab.Context.AddInitScriptAsync(RecordMessages);
         var launchPosts = BrowserTraffic.RecordLaunchPosts(tab.Page, fixture.Site.Tool("/lti/launch"));
@@ -56,7 +56,7 @@ public sealed partial class PlatformStorageTests(ThirdPartyCookiesBlockedFixture
     [Fact(Timeout = 240_000)]
     public async Task Launch_WithThirdPartyCookiesBlockedAndNoPlatformStorage_ExplainsWhatToDo()
     {
-        TestContext.Current.CancellationToken.ThrowIfCancellationRequested(); // the Timeout cancels this token
+        TestContext.Current.CancellationToken.ThrowIfCancellationRequested(); // the Timeout ends a stuck browser
         await using var tab = await fixture.OpenAsync();
         var course = new DemoCoursePage(tab.Page, fixture);
         var learner = fixture.Site.Lms.Course.Learners[1].UserId;
