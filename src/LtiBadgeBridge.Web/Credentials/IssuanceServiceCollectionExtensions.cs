@@ -1,6 +1,4 @@
-using LtiBadgeBridge.Credentials.DataIntegrity;
 using LtiBadgeBridge.Credentials.JsonLd;
-using LtiBadgeBridge.Credentials.Jwt;
 using LtiBadgeBridge.Data;
 using LtiBadgeBridge.Issuance;
 using LtiBadgeBridge.Outbox;
@@ -31,21 +29,7 @@ internal static class IssuanceServiceCollectionExtensions
         {
             Directory = Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.DataDirectory), "contexts"),
         }));
-        services.AddSingleton(sp => new JsonLdProcessor(sp.GetRequiredService<ContextCache>()));
-        services.AddSingleton(sp => new DataIntegrityProofs(sp.GetRequiredService<JsonLdProcessor>()));
-        services.AddSingleton<VcJwtSigner>();
-        services.AddSingleton<DataIntegritySigner>();
-        services.AddSingleton<IssuerProfileStore>();
-        services.AddSingleton<IssuerKeyService>();
-        services.AddSingleton<StatusListStore>();
-        services.AddSingleton<StatusListPublisher>();
-        services.AddSingleton<CredentialStore>();
-        services.AddSingleton<CredentialIssuer>();
-        services.AddSingleton<CredentialRevoker>();
-        services.AddSingleton<CredentialVerification>();
-        services.AddSingleton<CredentialDocuments>();
-        services.AddSingleton<EndorsementStore>();
-        services.AddSingleton<EndorsementImporter>();
+        services.AddIssuanceCore();
         services.AddTransient<IOutboxHandler, IssueCredentialHandler>();
         services.AddTransient<IOutboxHandler, RevokeCredentialHandler>();
         return services;

@@ -68,21 +68,7 @@ public sealed class IssuanceHarness : IAsyncDisposable
         }
 
         services.AddSingleton(cache);
-        services.AddSingleton(sp => new JsonLdProcessor(sp.GetRequiredService<ContextCache>()));
-        services.AddSingleton(sp => new DataIntegrityProofs(sp.GetRequiredService<JsonLdProcessor>()));
-        services.AddSingleton<VcJwtSigner>();
-        services.AddSingleton<DataIntegritySigner>();
-        services.AddSingleton<IssuerProfileStore>();
-        services.AddSingleton<IssuerKeyService>();
-        services.AddSingleton<StatusListStore>();
-        services.AddSingleton<StatusListPublisher>();
-        services.AddSingleton<CredentialStore>();
-        services.AddSingleton<CredentialIssuer>();
-        services.AddSingleton<CredentialRevoker>();
-        services.AddSingleton<CredentialVerification>();
-        services.AddSingleton<EndorsementStore>();
-        services.AddSingleton<EndorsementImporter>();
-        services.AddSingleton<CredentialDocuments>();
+        services.AddIssuanceCore();
         services.AddTransient<IssueCredentialHandler>();
         services.AddTransient<RevokeCredentialHandler>();
         return new IssuanceHarness(services.BuildServiceProvider(), contexts);
