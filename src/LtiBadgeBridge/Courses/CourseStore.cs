@@ -40,6 +40,17 @@ public sealed class CourseStore(Database database, TimeProvider timeProvider)
         ArgumentNullException.ThrowIfNull(course);
         var now = timeProvider.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
+
+        // Most launches repeat what the course row already says; reading first keeps them off the write lock.
+        var known = await connection.QuerySingleOrDefaultAsync<Course>(new CommandDefinition(
+            $"SELECT {CourseColumns} FROM courses WHERE platform_id = @PlatformId AND context_id = @ContextId",
+            new { course.PlatformId, course.ContextId },
+            cancellationToken: cancellationToken));
+        if (known is not null && LaunchChangesNothing(known, course))
+        {
+            return known;
+        }
+
         return await connection.QuerySingleAsync<Course>(new CommandDefinition(
             $"""
             INSERT INTO courses (platform_id, deployment_id, context_id, lms_course_id, title, label, ags_lineitems_url, nrps_memberships_url, created_at, updated_at)
@@ -56,6 +67,15 @@ public sealed class CourseStore(Database database, TimeProvider timeProvider)
             new { course.PlatformId, course.DeploymentId, course.ContextId, course.LmsCourseId, course.Title, course.Label, course.AgsLineitemsUrl, course.NrpsMembershipsUrl, now },
             cancellationToken: cancellationToken));
     }
+
+    /// <summary>True when the upsert below would leave <paramref name="known"/> as it is (its timestamp aside).</summary>
+    private static bool LaunchChangesNothing(Course known, Course launched) =>
+        string.Equals(known.DeploymentId, launched.DeploymentId, StringComparison.Ordinal)
+        && string.Equals(known.Title, launched.Title, StringComparison.Ordinal)
+        && string.Equals(known.Label, launched.Label, StringComparison.Ordinal)
+        && (launched.LmsCourseId is null || string.Equals(known.LmsCourseId, launched.LmsCourseId, StringComparison.Ordinal))
+        && (launched.AgsLineitemsUrl is null || string.Equals(known.AgsLineitemsUrl, launched.AgsLineitemsUrl, StringComparison.Ordinal))
+        && (launched.NrpsMembershipsUrl is null || string.Equals(known.NrpsMembershipsUrl, launched.NrpsMembershipsUrl, StringComparison.Ordinal));
 
     public async Task<Course?> GetAsync(long courseId, CancellationToken cancellationToken)
     {

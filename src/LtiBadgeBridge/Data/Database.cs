@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using SQLitePCL;
 
 namespace LtiBadgeBridge.Data;
 
@@ -10,6 +12,9 @@ namespace LtiBadgeBridge.Data;
 /// </summary>
 public sealed class Database : IAsyncDisposable
 {
+    private static readonly ConditionalWeakTable<sqlite3, object> PreparedHandles = [];
+    private static readonly object Marker = new();
+
     private readonly NpgsqlDataSource? _postgres;
     private readonly string? _sqliteConnectionString;
 
@@ -111,9 +116,16 @@ public sealed class Database : IAsyncDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            if (connection.Handle is { } handle && !PreparedHandles.TryGetValue(handle, out _))
+            {
+                // Once per native connection: pooled connections keep their settings, so re-running the
+                // pragmas on every open would only cost a statement per store call.
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+                PreparedHandles.AddOrUpdate(handle, Marker);
+            }
+
             return connection;
         }
         catch

@@ -108,6 +108,17 @@ public sealed class PlatformStore(Database database, TimeProvider timeProvider)
     public async Task<Deployment> EnsureDeploymentAsync(long platformId, string deploymentId, string initialStatus, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        // Every launch asks; nearly always the deployment is known. Reading first keeps those launches off
+        // the write lock (on SQLite one writer at a time); only a new deployment pays for the insert.
+        var known = await connection.QuerySingleOrDefaultAsync<Deployment>(new CommandDefinition(
+            "SELECT id, platform_id, deployment_id, status, label, created_at FROM deployments WHERE platform_id = @platformId AND deployment_id = @deploymentId",
+            new { platformId, deploymentId },
+            cancellationToken: cancellationToken));
+        if (known is not null)
+        {
+            return known;
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO deployments (platform_id, deployment_id, status, created_at)
