@@ -17,7 +17,9 @@ namespace LtiBadgeBridge.Bench;
 /// (WireMock, in this process): login initiation -> the platform's authorization step (signs an RS256
 /// id_token) -> id_token POST -> 303 to the landing page. 32 concurrent browsers, on SQLite and PostgreSQL.
 /// Then the unknown-kid storm: 1,000 launches signed with a key the platform never published; counts key set fetches.
-/// Usage: launch [launches=2000] [concurrency=32] [sqlite,postgres]
+/// Launches come from a class of <c>users</c> learners of one course (each learner's first launch records them,
+/// later ones find them); <c>users=1</c> is the worst case of one learner launching from 32 tabs at once.
+/// Usage: launch [launches=2000] [concurrency=32] [sqlite,postgres] [users=500]
 /// </summary>
 internal static class LaunchBench
 {
@@ -26,17 +28,18 @@ internal static class LaunchBench
         var launches = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
         var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
         var providers = args.Length > 2 ? args[2].Split(',') : ["sqlite", "postgres"];
-        Console.WriteLine("| database | launches | concurrency | launches/s | p50 ms | p99 ms | errors | unknown-kid launches | refused | key set fetches |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var users = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 500;
+        Console.WriteLine("| database | launches | learners | concurrency | launches/s | p50 ms | p99 ms | errors | CPU ms per launch (tool + platform + client) | unknown-kid launches | refused | key set fetches |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var provider in providers)
         {
-            await RunOneAsync(provider == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, launches, concurrency);
+            await RunOneAsync(provider == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, launches, concurrency, users);
         }
 
         return 0;
     }
 
-    private static async Task RunOneAsync(DatabaseProvider provider, int launches, int concurrency)
+    private static async Task RunOneAsync(DatabaseProvider provider, int launches, int concurrency, int users)
     {
         var cancellationToken = CancellationToken.None;
         var port = FreePort();
@@ -53,6 +56,9 @@ internal static class LaunchBench
         }
 
         using var platform = EmulatedPlatform.StartCanvas();
+        var launched = 0;
+        platform.LaunchClaimsFactory = (nonce, redirectUri) => platform.ResourceLinkClaims(
+            nonce, redirectUri, subject: "learner-" + (Interlocked.Increment(ref launched) % users).ToString(CultureInfo.InvariantCulture));
         await using var app = ServiceHost.Build([.. settings], null);
         await ServiceHost.PrepareAsync(app, cancellationToken);
         ServiceHost.MapEndpoints(app);
@@ -86,6 +92,7 @@ internal static class LaunchBench
         var latencies = new ConcurrentBag<double>();
         var errors = 0;
         var next = -1;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -101,6 +108,7 @@ internal static class LaunchBench
             }
         }));
         watch.Stop();
+        var cpuPerLaunch = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / launches;
         var sorted = latencies.Order().ToArray();
 
         // The unknown-kid storm: tokens signed with a key the platform never published.
@@ -130,7 +138,7 @@ internal static class LaunchBench
         var fetches = KeySetFetches(platform) - fetchesBefore;
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {provider} | {launches} | {concurrency} | {launches / watch.Elapsed.TotalSeconds:F0} | {Percentile(sorted, 0.50):F1} | {Percentile(sorted, 0.99):F1} | {errors} | {storm} | {refused} | {fetches} |"));
+            $"| {provider} | {launches} | {users} | {concurrency} | {launches / watch.Elapsed.TotalSeconds:F0} | {Percentile(sorted, 0.50):F1} | {Percentile(sorted, 0.99):F1} | {errors} | {cpuPerLaunch:F2} | {storm} | {refused} | {fetches} |"));
         await app.StopAsync(cancellationToken);
     }
 
