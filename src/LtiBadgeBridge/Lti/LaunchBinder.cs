@@ -31,7 +31,8 @@ public sealed class LaunchBinder(CourseStore courses, OutboxStore outbox, Outbox
         var personId = people[launch.Subject];
         if (lmsUserId is not null)
         {
-            // A sync may have met this person before by LMS user id alone: merge that placeholder in.
+            // A sync may have met this person before by LMS user id alone: merge that placeholder in. While a sync
+            // of the platform runs (it holds the placeholder's id) the merge is left for that sync's end: never waited for here.
             await adoption.AdoptAsync(platformId, personId, lmsUserId, cancellationToken);
         }
 

@@ -22,6 +22,7 @@ public sealed partial class SyncCourseJob(
     SyncRunStore runs,
     PlatformCredentialsStore credentials,
     SyncPublisher publisher,
+    PersonAdoption adoption,
     ICanvasClientFactory canvasClients,
     ICanvasOAuthClient canvasOAuth,
     IMoodleClientFactory moodleClients,
@@ -150,8 +151,12 @@ public sealed partial class SyncCourseJob(
         {
             case SyncOutcome.Succeeded:
                 await runs.SucceedAsync(context.CourseId, context.Checkpoint.RunStartedAt, result.Code, result.Message, cancellationToken);
+
+                // Learners who launched during the run are merged with the placeholders it wrote before the
+                // evaluation reads them, so their first look at the course already shows their progress.
+                await ApplyPendingAdoptionsAsync(context, cancellationToken);
                 await publisher.PublishEvaluateAsync(context.PlatformId, context.CourseId, timeProvider.GetUtcNow(), cancellationToken);
-                break;
+                return;
             case SyncOutcome.Stopped:
                 await runs.FailAsync(context.CourseId, SyncStates.Stopped, result.Code!, result.Message!, cancellationToken);
                 break;
@@ -161,6 +166,17 @@ public sealed partial class SyncCourseJob(
             default:
                 await runs.FailAsync(context.CourseId, SyncStates.Failed, result.Code!, result.Message!, cancellationToken);
                 break;
+        }
+
+        await ApplyPendingAdoptionsAsync(context, cancellationToken);
+    }
+
+    /// <summary>Applies the adoptions that waited for this run (its lease is released now); another run of the platform may still hold them back.</summary>
+    private async Task ApplyPendingAdoptionsAsync(SyncContext context, CancellationToken cancellationToken)
+    {
+        if (!await adoption.TryApplyPendingAsync(context.PlatformId, cancellationToken))
+        {
+            LogAdoptionsWait(logger, context.CourseId);
         }
     }
 
@@ -173,6 +189,9 @@ public sealed partial class SyncCourseJob(
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Sync of course {CourseId} ended {Outcome} ({Code}); {ChangedRows} rows changed")]
     private static partial void LogFinished(ILogger logger, long courseId, SyncOutcome outcome, string? code, int changedRows);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Sync of course {CourseId} ended; pending person adoptions wait for another run of the platform")]
+    private static partial void LogAdoptionsWait(ILogger logger, long courseId);
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "Sync of course {CourseId} failed unexpectedly")]
     private static partial void LogCrashed(ILogger logger, Exception exception, long courseId);

@@ -13,6 +13,9 @@ public sealed class SyncRunStore(Database database, TimeProvider timeProvider)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The advisory lock keys of <see cref="LockPeopleAsync"/>: "SYNC" in the high half, the platform below.</summary>
+    private const long PeopleLockSpace = 0x5359_4E43L << 32;
+
     /// <summary>
     /// Takes the course's lease for <paramref name="leaseFor"/> unless another run holds it or the
     /// course was stopped. Returns the run's state (with the checkpoint to resume from), or null when
@@ -23,6 +26,7 @@ public sealed class SyncRunStore(Database database, TimeProvider timeProvider)
         var now = timeProvider.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockPeopleAsync(database, connection, transaction, platformId, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO sync_runs (course_id, platform_id, status) VALUES (@courseId, @platformId, 'idle') ON CONFLICT (course_id) DO NOTHING",
             new { courseId, platformId }, transaction, cancellationToken: cancellationToken));
@@ -44,6 +48,28 @@ public sealed class SyncRunStore(Database database, TimeProvider timeProvider)
         await transaction.CommitAsync(cancellationToken);
         return status;
     }
+
+    /// <summary>
+    /// Serialises, per platform, taking a sync lease with merging people (<see cref="PersonAdoption"/>) until the
+    /// caller's transaction ends: a run that holds a lease may hold placeholder person ids, so a merge either
+    /// commits before the lease is taken (the run then reads the merged people) or sees the lease and waits.
+    /// PostgreSQL: a transaction-scoped advisory lock. SQLite: nothing to do, its transactions begin
+    /// <c>IMMEDIATE</c> and so already run one writer at a time.
+    /// </summary>
+    internal static Task LockPeopleAsync(Database database, DbConnection connection, DbTransaction transaction, long platformId, CancellationToken cancellationToken) =>
+        database.Provider == DatabaseProvider.Postgres
+            ? connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_advisory_xact_lock(@key)", new { key = PeopleLockSpace | (platformId & 0xFFFF_FFFFL) }, transaction, cancellationToken: cancellationToken))
+            : Task.CompletedTask;
+
+    /// <summary>
+    /// True when a sync of the platform holds a live lease, other than the one of <paramref name="exceptCourseId"/>
+    /// (the caller's own run). Call it under <see cref="LockPeopleAsync"/>.
+    /// </summary>
+    internal async Task<bool> AnyRunningAsync(DbConnection connection, DbTransaction transaction, long platformId, long exceptCourseId, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM sync_runs WHERE platform_id = @platformId AND course_id <> @exceptCourseId AND lease_until IS NOT NULL AND lease_until >= @now",
+            new { platformId, exceptCourseId, now = timeProvider.GetUtcNow() }, transaction, cancellationToken: cancellationToken)) > 0;
 
     /// <summary>
     /// Records a finished page in the caller's transaction (with the page's rows): the checkpoint to

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LtiBadgeBridge.Sync;
 
-/// <summary>Registers course sync: stores, the job, the <c>sync-course</c> handler, the schedule and the LMS clients.</summary>
+/// <summary>Registers course sync: stores, the job, the <c>sync-course</c> and <c>adopt-person</c> handlers, the schedule and the LMS clients.</summary>
 public static class SyncServiceCollectionExtensions
 {
     public static IServiceCollection AddSync(this IServiceCollection services)
@@ -39,6 +39,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddTransient<SyncCourseJob>();
         services.TryAddTransient<SyncScheduleJob>();
         services.AddTransient<IOutboxHandler, SyncCourseHandler>();
+        services.AddTransient<IOutboxHandler, PersonAdoptionHandler>();
         return services;
     }
 }

@@ -1,11 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using LtiBadgeBridge.Courses;
 using LtiBadgeBridge.Lti;
-using LtiBadgeBridge.Lti.Launch;
-using LtiBadgeBridge.Lti.Login;
-using LtiBadgeBridge.Lti.Messages;
-using LtiBadgeBridge.Registrations;
 using LtiBadgeBridge.Sync;
 using LtiBadgeBridge.Testing.Emulators;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,7 +48,7 @@ public sealed class CanvasRosterTests
         Assert.StartsWith("lms:canvas:", placeholder.LtiUserId, StringComparison.Ordinal);
         Assert.Equal(f.AssignmentCount, placeholder.Scores);
 
-        var binding = await LaunchAsync(harness, course, f.LtiSubject(2), f.LearnerId(2));
+        var binding = await harness.LaunchCanvasLearnerAsync(course, f.LtiSubject(2), f.LearnerId(2));
         var second = await harness.SyncAsync(course);
 
         Assert.Equal(SyncOutcome.Succeeded, second.Outcome);
@@ -111,34 +106,6 @@ public sealed class CanvasRosterTests
         var dump = await harness.DumpAsync(course.Id);
         Assert.Equal(0, await adoption.AdoptAsync(course.PlatformId, real[canvas.Fixture.LtiSubject(1)], lmsUserId, Ct));
         Assert.Equal(dump, await harness.DumpAsync(course.Id));
-    }
-
-    private static async Task<LaunchBinding> LaunchAsync(SyncHarness harness, Course course, string sub, long canvasUserId)
-    {
-        var stored = await harness.Services.GetRequiredService<PlatformStore>().GetAsync(course.PlatformId, Ct);
-        var claims = new JsonObject
-        {
-            ["sub"] = sub,
-            ["name"] = "Learner " + Id(canvasUserId),
-            [LtiConstants.Claims.MessageType] = "LtiResourceLinkRequest",
-            [LtiConstants.Claims.Version] = LtiConstants.LtiVersion,
-            [LtiConstants.Claims.DeploymentId] = course.DeploymentId,
-            [LtiConstants.Claims.Roles] = new JsonArray(LtiConstants.Roles.Learner),
-            [LtiConstants.Claims.Context] = new JsonObject { ["id"] = course.ContextId, ["title"] = course.Title },
-            [LtiConstants.Claims.Custom] = new JsonObject { ["canvas_user_id"] = Id(canvasUserId), ["canvas_course_id"] = course.LmsCourseId },
-        };
-        var launch = new LtiLaunch
-        {
-            Registration = RegistrationMapping.ToProtocol(stored!),
-            DeploymentId = course.DeploymentId,
-            Message = LtiMessageParser.Parse(claims.ToJsonString())!,
-            Login = new IssuedLogin
-            {
-                State = "state", Nonce = "nonce", RegistrationId = stored!.Id.ToString(CultureInfo.InvariantCulture),
-                Issuer = stored.Issuer, ClientId = stored.ClientId, TargetLinkUri = "https://badges.example.edu/lti/launch", ExpiresAt = DateTimeOffset.MaxValue,
-            },
-        };
-        return await ActivatorUtilities.CreateInstance<LaunchBinder>(harness.Services).BindAsync(launch, Ct);
     }
 
     private static async Task<IReadOnlyList<(long Id, string LtiUserId, string? LmsUserId, long Scores)>> PeopleAsync(SyncHarness harness, Course course) =>

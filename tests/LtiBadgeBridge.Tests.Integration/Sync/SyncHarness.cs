@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using Dapper;
 using Hangfire;
 using LtiBadgeBridge.Courses;
 using LtiBadgeBridge.Data;
 using LtiBadgeBridge.Lti;
 using LtiBadgeBridge.Lti.Keys;
+using LtiBadgeBridge.Lti.Launch;
+using LtiBadgeBridge.Lti.Login;
+using LtiBadgeBridge.Lti.Messages;
 using LtiBadgeBridge.Outbox;
 using LtiBadgeBridge.Platforms.Canvas;
 using LtiBadgeBridge.Platforms.Canvas.OAuth;
@@ -50,7 +54,7 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public CourseStore Courses => services.GetRequiredService<CourseStore>();
 
-    public static async Task<SyncHarness> StartAsync(Action<CanvasOptions>? canvas = null, DatabaseFixture? database = null)
+    public static async Task<SyncHarness> StartAsync(Action<CanvasOptions>? canvas = null, DatabaseFixture? database = null, Action<IServiceCollection>? configure = null)
     {
         var db = database ?? new SqliteDatabase();
         await db.InitializeAsync();
@@ -83,6 +87,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         collection.AddLtiProtocol(o => o.LaunchUri = new Uri("https://badges.example.edu/lti/launch"));
         collection.AddSync();
         collection.Configure<SyncOptions>(o => o.CanvasRedirectUri = RedirectUri);
+        configure?.Invoke(collection);
         return new SyncHarness(db, collection.BuildServiceProvider());
     }
 
@@ -145,6 +150,35 @@ internal sealed class SyncHarness : IAsyncDisposable
         }, ct);
         await services.GetRequiredService<PlatformCredentialsStore>().SaveMoodleAsync(platform.Id, moodle.SiteUrl, moodle.Options.Token, ct);
         return course;
+    }
+
+    /// <summary>A Canvas learner's launch (custom <c>canvas_user_id</c>) bound as the tool binds it: the person, their enrollment, adoption.</summary>
+    public async Task<LaunchBinding> LaunchCanvasLearnerAsync(Course course, string sub, long canvasUserId)
+    {
+        var stored = await services.GetRequiredService<PlatformStore>().GetAsync(course.PlatformId, TestContext.Current.CancellationToken);
+        var claims = new JsonObject
+        {
+            ["sub"] = sub,
+            ["name"] = "Learner " + canvasUserId.ToString(CultureInfo.InvariantCulture),
+            [LtiConstants.Claims.MessageType] = "LtiResourceLinkRequest",
+            [LtiConstants.Claims.Version] = LtiConstants.LtiVersion,
+            [LtiConstants.Claims.DeploymentId] = course.DeploymentId,
+            [LtiConstants.Claims.Roles] = new JsonArray(LtiConstants.Roles.Learner),
+            [LtiConstants.Claims.Context] = new JsonObject { ["id"] = course.ContextId, ["title"] = course.Title },
+            [LtiConstants.Claims.Custom] = new JsonObject { ["canvas_user_id"] = canvasUserId.ToString(CultureInfo.InvariantCulture), ["canvas_course_id"] = course.LmsCourseId },
+        };
+        var launch = new LtiLaunch
+        {
+            Registration = RegistrationMapping.ToProtocol(stored!),
+            DeploymentId = course.DeploymentId,
+            Message = LtiMessageParser.Parse(claims.ToJsonString())!,
+            Login = new IssuedLogin
+            {
+                State = "state", Nonce = "nonce", RegistrationId = stored!.Id.ToString(CultureInfo.InvariantCulture),
+                Issuer = stored.Issuer, ClientId = stored.ClientId, TargetLinkUri = "https://badges.example.edu/lti/launch", ExpiresAt = DateTimeOffset.MaxValue,
+            },
+        };
+        return await ActivatorUtilities.CreateInstance<LaunchBinder>(services).BindAsync(launch, TestContext.Current.CancellationToken);
     }
 
     public Task<SyncRunResult> SyncAsync(Course course) => Job.RunAsync(course.Id, TestContext.Current.CancellationToken);

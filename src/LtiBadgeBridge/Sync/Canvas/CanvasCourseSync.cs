@@ -131,7 +131,7 @@ internal sealed class CanvasCourseSync(CourseStore courses, SnapshotStore snapsh
         var ids = await courses.UpsertPeopleAsync(context.PlatformId, people, cancellationToken);
         if (revealed.Count > 0)
         {
-            await adoption.AdoptAsync(context.PlatformId, revealed.Select(p => (ids[p.LtiUserId], p.LmsUserId!)).ToList(), cancellationToken);
+            await adoption.AdoptAsync(context.PlatformId, revealed.Select(p => (ids[p.LtiUserId], p.LmsUserId!)).ToList(), context.CourseId, cancellationToken);
         }
 
         foreach (var person in people)
