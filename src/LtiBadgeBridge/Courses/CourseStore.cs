@@ -133,6 +133,31 @@ public sealed class CourseStore(Database database, TimeProvider timeProvider)
         return ids;
     }
 
+    /// <summary>
+    /// Records the person a launch names and returns their id. A repeat launch that says nothing new is only a
+    /// read (on SQLite one writer at a time, so launches stay off the write lock); otherwise as
+    /// <see cref="UpsertPeopleAsync"/> (null name, email or LMS user id never erase what is known).
+    /// </summary>
+    public async Task<long> UpsertLaunchPersonAsync(long platformId, Person person, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            var known = await connection.QuerySingleOrDefaultAsync<Person>(new CommandDefinition(
+                "SELECT id, platform_id, lti_user_id, lms_user_id, name, email FROM people WHERE platform_id = @platformId AND lti_user_id = @LtiUserId",
+                new { platformId, person.LtiUserId },
+                cancellationToken: cancellationToken));
+            if (known is not null && Same(known.LmsUserId, person.LmsUserId) && Same(known.Name, person.Name) && Same(known.Email, person.Email))
+            {
+                return known.Id;
+            }
+        }
+
+        return (await UpsertPeopleAsync(platformId, [person], cancellationToken))[person.LtiUserId];
+
+        static bool Same(string? known, string? launched) => launched is null || string.Equals(known, launched, StringComparison.Ordinal);
+    }
+
     /// <summary>Creates or refreshes enrollments in bulk; returns how many rows were new or changed.</summary>
     public async Task<int> UpsertEnrollmentsAsync(long platformId, IReadOnlyList<Enrollment> enrollments, CancellationToken cancellationToken)
     {
@@ -151,6 +176,15 @@ public sealed class CourseStore(Database database, TimeProvider timeProvider)
     {
         var now = timeProvider.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
+        var known = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT roles FROM enrollments WHERE course_id = @courseId AND person_id = @personId",
+            new { courseId, personId },
+            cancellationToken: cancellationToken));
+        if (string.Equals(known, roles, StringComparison.Ordinal))
+        {
+            return; // A repeat launch with the same roles: nothing to write.
+        }
+
         await LaunchEnrollmentWriter.WriteAsync(connection, null, database.Dialect, [[platformId, courseId, personId, roles, now]], cancellationToken);
     }
 

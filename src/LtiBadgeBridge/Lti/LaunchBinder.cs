@@ -24,11 +24,10 @@ public sealed class LaunchBinder(CourseStore courses, OutboxStore outbox, Outbox
         var family = launch.Registration.ProductFamily;
 
         var lmsUserId = LmsUserId(message, family);
-        var people = await courses.UpsertPeopleAsync(
+        var personId = await courses.UpsertLaunchPersonAsync(
             platformId,
-            [new Person { LtiUserId = launch.Subject, LmsUserId = lmsUserId, Name = Truncate(message.Name), Email = Truncate(message.Email) }],
+            new Person { LtiUserId = launch.Subject, LmsUserId = lmsUserId, Name = Truncate(message.Name), Email = Truncate(message.Email) },
             cancellationToken);
-        var personId = people[launch.Subject];
         if (lmsUserId is not null)
         {
             // A sync may have met this person before by LMS user id alone: merge that placeholder in. While a sync

@@ -31,6 +31,14 @@ public sealed class OutboxStore(Database database, TimeProvider timeProvider)
     public async Task<bool> EnqueueAsync(long platformId, string kind, string dedupeKey, string payload, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+
+        // Debounced requests (a sync per course per five minutes) mostly find their key taken: answer that with a read.
+        if (await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT id FROM outbox WHERE dedupe_key = @dedupeKey", new { dedupeKey }, cancellationToken: cancellationToken)) is not null)
+        {
+            return false;
+        }
+
         return await EnqueueAsync(connection, null, platformId, kind, dedupeKey, payload, cancellationToken);
     }
 
