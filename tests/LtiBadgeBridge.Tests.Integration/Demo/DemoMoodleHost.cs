@@ -42,6 +42,7 @@ internal sealed class DemoMoodleHost : IAsyncDisposable
                 ["Service:PublicBaseUrl"] = origin.GetLeftPart(UriPartial.Authority),
                 ["Issuance:SchemaDirectory"] = TestVectors.Path("ob3", "schema"),
                 ["Logging:LogLevel:Default"] = "Warning",
+                ["Service:OperatorToken"] = Admin.AdminBrowser.Token,
             },
             services => services.AddSingleton<IBackgroundJobClient>(new RecordingJobClient()),
             cancellationToken);
