@@ -68,6 +68,8 @@ internal static partial class DemoCommand
                   Badge service:                                                      {toolOrigin.AbsoluteUri}
                   Platform registered: issuer {options.Issuer}, client id {options.ClientId}, deployment {options.DeploymentId}
                   Canvas REST API: {lmsOrigin.AbsoluteUri}api/v1 (personal access token printed only here: {lms.PersonalAccessToken})
+                  Demo Moodle (the same course; register the tool first): {lms.Moodle.ManageToolsUrl.AbsoluteUri}
+                    course {lms.Moodle.CourseUrl.AbsoluteUri}, web service token on {lms.Moodle.ManageTokensUrl.AbsoluteUri}
                 Press Ctrl+C to stop.
                 """);
             await app.WaitForShutdownAsync();

@@ -31,7 +31,11 @@ internal sealed class DemoLms : IAsyncDisposable, IDisposable
         Tokens = new DemoTokens(timeProvider);
         Throttle = new DemoThrottle(timeProvider);
         Tokens.AddCanvasToken(PersonalAccessToken, Course.Instructor.UserId);
+        Moodle = new Moodle.DemoMoodle(this);
     }
+
+    /// <summary>The emulated Moodle site served under <c>/moodle</c> with the same course.</summary>
+    public Moodle.DemoMoodle Moodle { get; }
 
     public DemoLmsOptions Options { get; }
 
@@ -69,6 +73,7 @@ internal sealed class DemoLms : IAsyncDisposable, IDisposable
         DemoLtiEndpoints.Map(app, this);
         DemoCanvasEndpoints.Map(app, this);
         DemoPages.Map(app, this);
+        Demo.Moodle.DemoMoodle.Map(app, this);
         await app.StartAsync(cancellationToken);
         ListeningAt = new Uri(app.Urls.First());
     }
@@ -118,6 +123,7 @@ internal sealed class DemoLms : IAsyncDisposable, IDisposable
         }
 
         rsa.Dispose();
+        Moodle.Dispose();
         Http.Dispose();
     }
 

@@ -26,6 +26,9 @@ public abstract class BrowserFixture : IAsyncLifetime
     /// <summary>Extra Chromium switches for this fixture's browser.</summary>
     protected virtual IEnumerable<string> ChromiumArgs => [];
 
+    /// <summary>The service's operator login token, for fixtures whose tests use the admin console (none by default).</summary>
+    protected virtual string? OperatorToken => null;
+
     /// <summary>Opens a fresh context and page; disposing it saves <c>artifacts/screenshots/&lt;test&gt;.png</c>.</summary>
     public async Task<BrowserTab> OpenAsync(ViewportSize? viewport = null)
     {
@@ -43,7 +46,7 @@ public abstract class BrowserFixture : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         Assertions.SetDefaultExpectTimeout(TimeoutMs);
-        var started = Task.Run(() => DemoSite.StartAsync(CrossSite, ct), ct).WaitAsync(StartTimeout, ct);
+        var started = Task.Run(() => DemoSite.StartAsync(CrossSite, ct, OperatorToken), ct).WaitAsync(StartTimeout, ct);
         try
         {
             (playwright, Browser) = await Chromium.LaunchAsync(ChromiumArgs).WaitAsync(StartTimeout, ct);

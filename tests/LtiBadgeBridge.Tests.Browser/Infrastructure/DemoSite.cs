@@ -35,7 +35,8 @@ internal sealed class DemoSite : IAsyncDisposable
 
     public bool CrossSite { get; }
 
-    public static async Task<DemoSite> StartAsync(bool crossSite, CancellationToken cancellationToken)
+    /// <param name="operatorToken">When given, the service's operator login token (<c>Service:OperatorToken</c>) for the admin console.</param>
+    public static async Task<DemoSite> StartAsync(bool crossSite, CancellationToken cancellationToken, string? operatorToken = null)
     {
         var port = DemoLms.FreePort();
         var toolOrigin = new Uri($"http://{(crossSite ? "localhost" : "127.0.0.1")}:{port}");
@@ -46,7 +47,7 @@ internal sealed class DemoSite : IAsyncDisposable
                 ["Service:PublicBaseUrl"] = toolOrigin.GetLeftPart(UriPartial.Authority),
                 ["Issuance:SchemaDirectory"] = TestVectors.Path("ob3", "schema"),
                 ["Logging:LogLevel:Default"] = "Warning",
-            },
+            }.Concat(operatorToken is null ? [] : [new KeyValuePair<string, string?>("Service:OperatorToken", operatorToken)]).ToDictionary(),
             cancellationToken: cancellationToken);
         DemoLms? lms = null;
         try

@@ -12,6 +12,7 @@ namespace LtiBadgeBridge.Web.Pages.Admin;
 public sealed class IndexModel(PlatformStore platforms, PlatformCredentialsStore credentials, AuditLog audit, MoodleTokenProbe probe) : AdminPageModel
 {
     public const string ProbeAction = "platform.probed";
+    public const string MoodleTokenAction = "platform.moodle_token_saved";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public IReadOnlyList<PlatformOverview> Platforms { get; private set; } = [];
@@ -66,6 +67,43 @@ public sealed class IndexModel(PlatformStore platforms, PlatformCredentialsStore
         }, Json);
         await audit.RecordAsync(platformId, Admin.Actor, ProbeAction, platformId.ToString(CultureInfo.InvariantCulture), details, cancellationToken);
         Notice = report.IsReady ? "The Moodle token works: nothing blocks a sync." : "The Moodle token probe found problems; see the platform's status below.";
+        return Redirect(Href("/admin"));
+    }
+
+    /// <summary>Saves a Moodle platform's site URL and web service token after probing it (the probe's findings are
+    /// recorded as for "Probe the token now"); a token Moodle refuses is not saved.</summary>
+    public async Task<IActionResult> OnPostMoodleTokenAsync(long platformId, string? siteUrl, string? token, CancellationToken cancellationToken)
+    {
+        if (!Admin.CanSee(platformId) || await platforms.GetAsync(platformId, cancellationToken) is not { } platform)
+        {
+            return NotFound();
+        }
+
+        if (platform.ProductFamily != ProductFamilies.Moodle
+            || !Uri.TryCreate(siteUrl?.Trim(), UriKind.Absolute, out var site) || (site.Scheme != Uri.UriSchemeHttps && site.Scheme != Uri.UriSchemeHttp)
+            || string.IsNullOrWhiteSpace(token) || token.Trim().Length > 200)
+        {
+            Notice = "Give the Moodle site URL (http or https) and the web service token. (admin.moodle_token_invalid)";
+            return Redirect(Href("/admin"));
+        }
+
+        var report = await probe.ProbeAsync(site, token.Trim(), sampleCourseId: null, cancellationToken);
+        var details = JsonSerializer.Serialize(new ProbeDetails
+        {
+            Ready = report.IsReady,
+            TokenAccepted = report.TokenAccepted,
+            Findings = [.. report.Findings.Select(f => new ProbeFinding { Code = f.Code, Severity = f.Severity.ToString(), Message = f.Message })],
+        }, Json);
+        await audit.RecordAsync(platformId, Admin.Actor, ProbeAction, platformId.ToString(CultureInfo.InvariantCulture), details, cancellationToken);
+        if (!report.TokenAccepted)
+        {
+            Notice = "Moodle did not accept this token; it was not saved. (admin.moodle_token_refused)";
+            return Redirect(Href("/admin"));
+        }
+
+        await credentials.SaveMoodleAsync(platformId, site, token.Trim(), cancellationToken);
+        await audit.RecordAsync(platformId, Admin.Actor, MoodleTokenAction, platformId.ToString(CultureInfo.InvariantCulture), null, cancellationToken);
+        Notice = report.IsReady ? "Moodle web service token saved: nothing blocks a sync." : "Moodle web service token saved, but the probe found problems; see the platform's status below.";
         return Redirect(Href("/admin"));
     }
 
