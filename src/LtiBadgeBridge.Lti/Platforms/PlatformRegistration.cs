@@ -34,6 +34,10 @@ public sealed record PlatformRegistration
     /// <summary>The scopes the platform granted (null when unknown, e.g. manual registration).</summary>
     public IReadOnlyList<string>? GrantedScopes { get; init; }
 
+    /// <summary>A dynamic registration the platform has yet to activate (Moodle holds new tools as pending);
+    /// the first launch the platform signs is its activation.</summary>
+    public bool AwaitsActivation { get; init; }
+
     /// <summary>The audience to put in the client assertion.</summary>
     public string EffectiveTokenAudience => string.IsNullOrEmpty(TokenAudience) ? TokenEndpoint.AbsoluteUri : TokenAudience;
 }

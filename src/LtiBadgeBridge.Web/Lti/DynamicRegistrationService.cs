@@ -72,7 +72,7 @@ public sealed class DynamicRegistrationService(
                 TokenAudience = platform.AuthorizationServer,
                 JwksUri = platform.JwksUri.AbsoluteUri,
                 RegistrationSource = "dynamic",
-                RegistrationStatus = result.RequiresPlatformActivation ? "pending" : "active",
+                RegistrationStatus = result.RequiresPlatformActivation ? RegistrationStatuses.Pending : RegistrationStatuses.Active,
                 GrantedScopes = string.Join(' ', result.GrantedScopes),
             },
             cancellationToken);

@@ -1,19 +1,26 @@
 using System.Globalization;
 using System.Text.Json;
+using LtiBadgeBridge.Audit;
 using LtiBadgeBridge.Courses;
 using LtiBadgeBridge.Lti.Launch;
 using LtiBadgeBridge.Lti.Messages;
 using LtiBadgeBridge.Lti.Platforms;
 using LtiBadgeBridge.Outbox;
+using LtiBadgeBridge.Registrations;
 using LtiBadgeBridge.Sync;
 
 namespace LtiBadgeBridge.Lti;
 
 /// <summary>After a valid launch: binds the course, records the person and their enrollment, and asks for a
-/// course sync through the outbox (kind <c>sync-course</c>, debounced to one per course per 5 minutes).</summary>
-public sealed class LaunchBinder(CourseStore courses, OutboxStore outbox, OutboxPublisher publisher, PersonAdoption adoption, TimeProvider timeProvider)
+/// course sync through the outbox (kind <c>sync-course</c>, debounced to one per course per 5 minutes). The first
+/// launch under a dynamic registration the platform held as pending confirms that the platform activated it.</summary>
+public sealed class LaunchBinder(
+    CourseStore courses, PlatformStore platforms, AuditLog audit, OutboxStore outbox, OutboxPublisher publisher, PersonAdoption adoption, TimeProvider timeProvider)
 {
     public const string SyncCourseKind = "sync-course";
+
+    /// <summary>Audit action: a pending dynamic registration became active with the platform's first launch.</summary>
+    public const string ActivatedAction = "platform.activated";
 
     public async Task<LaunchBinding> BindAsync(LtiLaunch launch, CancellationToken cancellationToken)
     {
@@ -22,6 +29,10 @@ public sealed class LaunchBinder(CourseStore courses, OutboxStore outbox, Outbox
             ?? throw new ArgumentException("The launch's registration is not a stored one.", nameof(launch));
         var message = launch.Message;
         var family = launch.Registration.ProductFamily;
+        if (launch.Registration.AwaitsActivation && await platforms.ConfirmActivationAsync(platformId, cancellationToken))
+        {
+            await audit.RecordAsync(platformId, "platform", ActivatedAction, launch.Registration.Id, "first launch after dynamic registration", cancellationToken);
+        }
 
         var lmsUserId = LmsUserId(message, family);
         var personId = await courses.UpsertLaunchPersonAsync(

@@ -25,6 +25,7 @@ public static class RegistrationMapping
             AllowedAlgorithms = stored.AllowedAlgorithms.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             DeploymentPolicy = stored.DeploymentPolicy == DeploymentPolicies.Approve ? DeploymentPolicy.RequireApproval : DeploymentPolicy.RecordAutomatically,
             GrantedScopes = scopes.Length == 0 ? null : scopes,
+            AwaitsActivation = stored.RegistrationStatus == RegistrationStatuses.Pending,
         };
     }
 

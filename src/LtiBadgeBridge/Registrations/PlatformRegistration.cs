@@ -30,7 +30,7 @@ public sealed record PlatformRegistration
     public string RegistrationSource { get; init; } = "manual";
 
     /// <summary><c>active</c>, or <c>pending</c> (a Moodle dynamic registration awaiting activation).</summary>
-    public string RegistrationStatus { get; init; } = "active";
+    public string RegistrationStatus { get; init; } = RegistrationStatuses.Active;
 
     /// <summary>Space-separated scopes the platform actually granted.</summary>
     public string GrantedScopes { get; init; } = "";
@@ -54,4 +54,13 @@ public static class DeploymentPolicies
 {
     public const string Auto = "auto";
     public const string Approve = "approve";
+}
+
+/// <summary>Values of <see cref="PlatformRegistration.RegistrationStatus"/>.</summary>
+public static class RegistrationStatuses
+{
+    public const string Active = "active";
+
+    /// <summary>Registered dynamically; the platform (Moodle) has not activated the tool yet.</summary>
+    public const string Pending = "pending";
 }

@@ -92,6 +92,16 @@ public sealed class PlatformStore(Database database, TimeProvider timeProvider)
             "DELETE FROM platforms WHERE id = @id", new { id }, cancellationToken: cancellationToken)) > 0;
     }
 
+    /// <summary>Marks a pending dynamic registration active (the platform launched with it); false when it was not pending.</summary>
+    public async Task<bool> ConfirmActivationAsync(long platformId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE platforms SET registration_status = @active, updated_at = @now WHERE id = @platformId AND registration_status = @pending",
+            new { platformId, active = RegistrationStatuses.Active, pending = RegistrationStatuses.Pending, now = timeProvider.GetUtcNow() },
+            cancellationToken: cancellationToken)) == 1;
+    }
+
     public async Task SetGrantedScopesAsync(long platformId, string grantedScopes, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -56,6 +56,9 @@ public sealed class DemoMoodleRegistrationTests
         using var launch = await host.LaunchAsync(browser, host.Lms.Course.Instructor.UserId, Ct);
         Assert.Equal(HttpStatusCode.SeeOther, launch.StatusCode);
         Assert.StartsWith("/lti/instructor?s=", launch.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        // The platform's first signed launch is its activation: the tool's side stops calling it pending.
+        Assert.Equal(RegistrationStatuses.Active, (await host.PlatformAsync(Ct))!.RegistrationStatus);
     }
 
     [Fact]

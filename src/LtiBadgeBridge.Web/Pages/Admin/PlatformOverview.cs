@@ -18,5 +18,5 @@ public sealed record PlatformOverview
 
     public IReadOnlyList<string> Scopes => Platform.GrantedScopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    public bool IsPending => Platform.RegistrationStatus != "active";
+    public bool IsPending => Platform.RegistrationStatus != RegistrationStatuses.Active;
 }
