@@ -14,6 +14,9 @@ public abstract class BrowserFixture : IAsyncLifetime
     /// <summary>A start that takes longer than this fails the class instead of holding the whole run.</summary>
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
+    /// <summary>How long closing the browser, and stopping the site, may each take.</summary>
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(90);
+
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -46,34 +49,57 @@ public abstract class BrowserFixture : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         Assertions.SetDefaultExpectTimeout(TimeoutMs);
-        var started = Task.Run(() => DemoSite.StartAsync(CrossSite, ct, OperatorToken), ct).WaitAsync(StartTimeout, ct);
+        var starting = Task.Run(() => DemoSite.StartAsync(CrossSite, ct, OperatorToken), ct);
         try
         {
             (playwright, Browser) = await Chromium.LaunchAsync(ChromiumArgs).WaitAsync(StartTimeout, ct);
+            Site = await starting.WaitAsync(StartTimeout, ct);
         }
         catch
         {
-            await (await started).DisposeAsync();
+            // A site that starts after all (or has started) must not keep serving, holding ports and job workers,
+            // for the rest of the run.
+            _ = starting.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result.DisposeAsync().AsTask() : Task.CompletedTask, TaskScheduler.Default).Unwrap();
+            playwright?.Dispose();
             throw;
         }
-
-        Site = await started;
     }
 
+    /// <summary>Closes Chromium and stops the site, each step bounded: a wedged browser or host fails the class's
+    /// cleanup (reported as such) instead of holding the whole run.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
+        var stuck = new List<string>();
+        if (Browser is not null && !await CompletesAsync(Browser.CloseAsync()))
         {
-            await Browser.DisposeAsync();
+            stuck.Add("closing Chromium");
         }
 
+        // Ends Playwright's driver, and with it a browser that did not close.
         playwright?.Dispose();
-        if (Site is not null)
+        if (Site is not null && !await CompletesAsync(Site.DisposeAsync().AsTask()))
         {
-            await Site.DisposeAsync();
+            stuck.Add("stopping the demo site");
         }
 
         GC.SuppressFinalize(this);
+        if (stuck.Count > 0)
+        {
+            throw new TimeoutException($"{GetType().Name}: {string.Join(" and ", stuck)} took longer than {StopTimeout.TotalSeconds} s.");
+        }
+    }
+
+    private static async Task<bool> CompletesAsync(Task task)
+    {
+        try
+        {
+            await task.WaitAsync(StopTimeout);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 }
 
@@ -88,5 +114,8 @@ public sealed class ThirdPartyCookiesBlockedFixture : BrowserFixture
 {
     protected override bool CrossSite => true;
 
-    protected override IEnumerable<string> ChromiumArgs => ["--test-third-party-cookie-phaseout"];
+    /// <remarks>The service listens on 127.0.0.1 only, and its free port was only checked there; Chromium resolves
+    /// <c>localhost</c> itself and tries <c>::1</c> first, where another process may hold the same port number. The
+    /// browser is pinned to the address the service really listens on (the origin stays <c>localhost</c>).</remarks>
+    protected override IEnumerable<string> ChromiumArgs => ["--test-third-party-cookie-phaseout", "--host-resolver-rules=MAP localhost 127.0.0.1"];
 }
