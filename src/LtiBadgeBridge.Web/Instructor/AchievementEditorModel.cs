@@ -114,6 +114,16 @@ public abstract class AchievementEditorModel(AchievementStore store, CourseConte
         }
 
         AchievementFormMapper.DropRemovedRows(Form);
+        if (asDraft && Existing is { IsDraft: false })
+        {
+            AddErrors([new FormFieldError
+            {
+                Field = string.Empty, Code = AchievementErrorCodes.AlreadyPublished,
+                Message = "This achievement is published, so it cannot go back to draft. Save it to publish a new version.",
+            }]);
+            return Refused();
+        }
+
         await ApplyImageAsync(cancellationToken);
         FillDefaultLabels();
         if (Existing is null)
