@@ -166,7 +166,7 @@ public sealed class AchievementStore(Database database, CourseContextLoader load
 
     /// <summary>
     /// Publishes a draft: its current version is validated again (the course may have changed since it was
-    /// saved) and, when valid, the achievement becomes active and is evaluated. An active achievement is left as it is.
+    /// saved) and, when valid, the achievement becomes active and is evaluated. Any other achievement is left as it is.
     /// </summary>
     public async Task<SaveAchievementResult> PublishAsync(long achievementId, string? publishedBy, CancellationToken cancellationToken)
     {
@@ -175,6 +175,12 @@ public sealed class AchievementStore(Database database, CourseContextLoader load
         if (achievement is null || version is null)
         {
             return SaveAchievementResult.Refused(AchievementErrorCodes.AchievementNotFound, $"achievement {achievementId} does not exist");
+        }
+
+        if (!achievement.IsDraft)
+        {
+            // Already published (or archived: restoring one is a save, not a publish): nothing to do.
+            return new SaveAchievementResult { Achievement = achievement, Version = achievement.CurrentVersion, ContentHash = version.ContentHash };
         }
 
         return await SaveAsync(achievement.PlatformId, achievement.CourseId, version.Definition, "publish " + achievement.Slug, publishedBy, asDraft: false, cancellationToken);
