@@ -1,5 +1,6 @@
 using LtiBadgeBridge.Achievements;
 using LtiBadgeBridge.Achievements.Editing;
+using LtiBadgeBridge.Issuance;
 using LtiBadgeBridge.Rules.Definitions;
 using LtiBadgeBridge.Rules.Snapshots;
 using Microsoft.AspNetCore.Mvc;
@@ -10,9 +11,10 @@ namespace LtiBadgeBridge.Web.Instructor;
 /// The achievement editor (new and edit share it): a form over the course's synced items, rubrics and
 /// outcomes that compiles to the definition format (<see cref="AchievementFormMapper"/>) and saves through
 /// <see cref="AchievementStore.SaveAsync"/>, with the store's errors shown next to their fields; and the
-/// same definition as YAML for advanced edits.
+/// same definition as YAML for advanced edits. A new achievement (or a draft) is saved as a draft or published;
+/// a published one is saved as a new published version.
 /// </summary>
-public abstract class AchievementEditorModel(AchievementStore store, CourseContextLoader loader) : InstructorPageModel
+public abstract class AchievementEditorModel(AchievementStore store, CourseContextLoader loader, IssuerProfileStore issuers) : InstructorPageModel
 {
     private readonly Dictionary<string, List<FormFieldError>> _fieldErrors = new(StringComparer.Ordinal);
 
@@ -40,6 +42,9 @@ public abstract class AchievementEditorModel(AchievementStore store, CourseConte
 
     [FromQuery(Name = "imported")]
     public string? Imported { get; set; }
+
+    [FromQuery(Name = "published")]
+    public string? Published { get; set; }
 
     public StoredAchievement? Existing { get; private set; }
 
@@ -92,7 +97,7 @@ public abstract class AchievementEditorModel(AchievementStore store, CourseConte
         }
         else
         {
-            Form = AchievementFormDefaults.ForCourse(LtiSession.ContextTitle ?? Existing?.Name, HasCatalogue ? Catalogue : null, OtherAchievements.Select(a => a.Slug).ToList());
+            Form = await DefaultsAsync(cancellationToken);
             Yaml = null;
         }
 
@@ -100,7 +105,8 @@ public abstract class AchievementEditorModel(AchievementStore store, CourseConte
         return Page();
     }
 
-    protected async Task<IActionResult> SaveAsync(long? id, CancellationToken cancellationToken)
+    /// <summary>Saves the form: published, or as a draft when <paramref name="asDraft"/> (new achievements and drafts only).</summary>
+    protected async Task<IActionResult> SaveAsync(long? id, bool asDraft, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } problem)
         {
@@ -108,8 +114,27 @@ public abstract class AchievementEditorModel(AchievementStore store, CourseConte
         }
 
         AchievementFormMapper.DropRemovedRows(Form);
+        if (asDraft && Existing is { IsDraft: false })
+        {
+            AddErrors([new FormFieldError
+            {
+                Field = string.Empty, Code = AchievementErrorCodes.AlreadyPublished,
+                Message = "This achievement is published, so it cannot go back to draft. Save it to publish a new version.",
+            }]);
+            return Refused();
+        }
+
         await ApplyImageAsync(cancellationToken);
         FillDefaultLabels();
+        if (Existing is null)
+        {
+            AchievementFormDefaults.FillBlanks(Form, await DefaultsAsync(cancellationToken), LtiSession.ContextTitle, HasCatalogue ? Catalogue : null);
+        }
+        else
+        {
+            AchievementFormDefaults.RefreshNarrative(Form, LtiSession.ContextTitle, HasCatalogue ? Catalogue : null);
+        }
+
         AchievementDefinition? original = null;
         if (Existing is not null)
         {
@@ -141,7 +166,7 @@ public abstract class AchievementEditorModel(AchievementStore store, CourseConte
         }
 
         var text = AchievementDefinitionWriter.ToYaml(definition);
-        var result = await store.SaveAsync(LtiSession.PlatformId, CourseId, text, "the form", Pages.Lti.Instructor.Achievements.IndexModel.Actor(LtiSession), cancellationToken);
+        var result = await store.SaveAsync(LtiSession.PlatformId, CourseId, text, "the form", Pages.Lti.Instructor.Achievements.IndexModel.Actor(LtiSession), asDraft, cancellationToken);
         if (!result.Succeeded)
         {
             AddErrors(AchievementFormMapper.MapErrors(result.Errors, compiled));
@@ -149,7 +174,7 @@ public abstract class AchievementEditorModel(AchievementStore store, CourseConte
             return Refused();
         }
 
-        return Redirect(Link(AchievementUrl(result.Achievement!.Id) + "?saved=" + (result.Changed ? "1" : "0")));
+        return SavedRedirect(result, "saved");
     }
 
     protected async Task<IActionResult> AddRowAsync(long? id, CancellationToken cancellationToken)
@@ -162,6 +187,7 @@ public abstract class AchievementEditorModel(AchievementStore store, CourseConte
         AchievementFormMapper.DropRemovedRows(Form);
         await ApplyImageAsync(cancellationToken);
         Form.Rules.Add(new CriterionInput { Kind = string.IsNullOrEmpty(AddKind) ? RuleKinds.ItemScore : AddKind, ThresholdUnit = "percent" });
+        AchievementFormDefaults.RefreshNarrative(Form, LtiSession.ContextTitle, HasCatalogue ? Catalogue : null);
         EnsureBlankAlignment();
         return Page();
     }
@@ -186,14 +212,25 @@ public abstract class AchievementEditorModel(AchievementStore store, CourseConte
             return YamlRefused(text);
         }
 
-        var result = await store.SaveAsync(LtiSession.PlatformId, CourseId, text, "YAML", Pages.Lti.Instructor.Achievements.IndexModel.Actor(LtiSession), cancellationToken);
+        // YAML edits of a draft keep it a draft; publishing is the editor's Publish button.
+        var result = await store.SaveAsync(LtiSession.PlatformId, CourseId, text, "YAML", Pages.Lti.Instructor.Achievements.IndexModel.Actor(LtiSession), Existing?.IsDraft ?? false, cancellationToken);
         if (!result.Succeeded)
         {
             YamlErrors = result.Errors;
             return YamlRefused(text);
         }
 
-        return Redirect(Link(AchievementUrl(result.Achievement!.Id) + "?saved=" + (result.Changed ? "1" : "0")));
+        return SavedRedirect(result, "saved");
+    }
+
+    private RedirectResult SavedRedirect(SaveAchievementResult result, string parameter) =>
+        Redirect(Link(AchievementUrl(result.Achievement!.Id) + "?" + parameter + "=" + (result.Changed ? "1" : "0") + (result.Published ? "&published=1" : "")));
+
+    /// <summary>A new achievement's defaults from the course, what sync found and the issuer profile.</summary>
+    private async Task<AchievementForm> DefaultsAsync(CancellationToken cancellationToken)
+    {
+        var issuer = await issuers.GetAsync(LtiSession.PlatformId, cancellationToken);
+        return AchievementFormDefaults.ForCourse(LtiSession.ContextTitle, HasCatalogue ? Catalogue : null, OtherAchievements.Select(a => a.Slug).ToList(), issuer?.Name);
     }
 
     private IActionResult YamlRefused(string text)

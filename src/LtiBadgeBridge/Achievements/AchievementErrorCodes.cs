@@ -6,6 +6,7 @@ public static class AchievementErrorCodes
     public const string PlatformNotFound = "platform_not_found";
     public const string CourseNotFound = "course_not_found";
     public const string AchievementNotFound = "achievement_not_found";
+    public const string AlreadyPublished = "achievement_already_published";
     public const string AwardNotFound = "award_not_found";
     public const string NotPending = "award_not_pending";
     public const string AlreadyRevoked = "award_already_revoked";

@@ -16,6 +16,9 @@ public sealed record SaveAchievementResult
     /// <summary>True when this save created a new version (a new achievement or changed content).</summary>
     public bool Changed { get; init; }
 
+    /// <summary>True when this save made the achievement active (a new achievement not saved as a draft, or a draft published).</summary>
+    public bool Published { get; init; }
+
     public string? ContentHash { get; init; }
 
     public IReadOnlyList<DefinitionError> Errors { get; init; } = [];

@@ -13,11 +13,16 @@ public sealed record StoredAchievement
     public required string Slug { get; init; }
     public required string Name { get; init; }
 
-    /// <summary><c>active</c> or <c>archived</c>; only active achievements are evaluated.</summary>
+    /// <summary><c>draft</c>, <c>active</c> or <c>archived</c>; only active achievements are evaluated and shown to learners.</summary>
     public string Status { get; init; } = AchievementStatuses.Active;
     public int CurrentVersion { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When it was first published (made active); null while it is a draft.</summary>
+    public DateTimeOffset? PublishedAt { get; init; }
+
+    public bool IsDraft => string.Equals(Status, AchievementStatuses.Draft, StringComparison.Ordinal);
 }
 
 /// <summary>One stored version of a definition: the text as imported and its content hash.</summary>
@@ -41,6 +46,8 @@ public sealed record ActiveAchievement(StoredAchievement Achievement, StoredAchi
 
 public static class AchievementStatuses
 {
+    /// <summary>Saved and versioned, but not evaluated, awarded or shown to learners until published.</summary>
+    public const string Draft = "draft";
     public const string Active = "active";
     public const string Archived = "archived";
 }

@@ -15,7 +15,7 @@ namespace LtiBadgeBridge.Learners;
 /// <summary>
 /// Reads what one learner may see in one course: their awards with their credentials, and the progress the last
 /// evaluation stored for them (<c>decisions.progress</c>). A handful of indexed queries for one person; it never
-/// evaluates rules and never reads another learner's rows.
+/// evaluates rules, never reads another learner's rows and never shows a draft achievement.
 /// </summary>
 public sealed class LearnerBadgeQuery(Database database, IssuanceSettings settings, IssuerProfileStore issuers)
 {
@@ -55,7 +55,7 @@ public sealed class LearnerBadgeQuery(Database database, IssuanceSettings settin
             """
             SELECT a.id, a.course_id, a.slug, a.name, a.status, a.current_version, v.definition
             FROM achievements a JOIN achievement_versions v ON v.achievement_id = a.id AND v.version = a.current_version
-            WHERE a.platform_id = @platformId AND (a.course_id = @courseId OR a.course_id IS NULL)
+            WHERE a.platform_id = @platformId AND (a.course_id = @courseId OR a.course_id IS NULL) AND a.status <> 'draft'
             """ + (onlyId is null ? "" : " AND a.id = @onlyId"),
             new { platformId, courseId, onlyId }, cancellationToken: cancellationToken))).AsList();
 
@@ -117,7 +117,7 @@ public sealed class LearnerBadgeQuery(Database database, IssuanceSettings settin
 
     private static async Task<bool> ShadowedAsync(System.Data.Common.DbConnection connection, long platformId, long courseId, string slug, CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM achievements WHERE platform_id = @platformId AND course_id = @courseId AND slug = @slug",
+            "SELECT COUNT(*) FROM achievements WHERE platform_id = @platformId AND course_id = @courseId AND slug = @slug AND status <> 'draft'",
             new { platformId, courseId, slug }, cancellationToken: cancellationToken)) > 0;
 
     private LearnerBadge Badge(AwardRow award, string name, string issuerName) => new()

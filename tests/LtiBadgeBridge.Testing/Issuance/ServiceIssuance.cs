@@ -14,11 +14,15 @@ namespace LtiBadgeBridge.Testing.Issuance;
 public static class ServiceIssuance
 {
     /// <summary>Issues the Cloud Computing pilot credential on <paramref name="platformId"/>; returns its stored record.</summary>
-    public static async Task<CredentialRecord> IssuePilotAsync(IServiceProvider services, long platformId, CancellationToken cancellationToken)
+    public static Task<CredentialRecord> IssuePilotAsync(IServiceProvider services, long platformId, CancellationToken cancellationToken) =>
+        IssueAsync(services, platformId, IssuanceSeed.PilotDefinition(), cancellationToken);
+
+    /// <summary>Issues a credential of an achievement defined by <paramref name="definition"/> (YAML) on <paramref name="platformId"/>.</summary>
+    public static async Task<CredentialRecord> IssueAsync(IServiceProvider services, long platformId, string definition, CancellationToken cancellationToken)
     {
         await PrepareIssuerAsync(services, platformId, cancellationToken);
         var database = services.GetRequiredService<Database>();
-        var (courseId, achievementId) = await IssuanceSeed.AchievementAsync(database, platformId, IssuanceSeed.PilotDefinition(), cancellationToken);
+        var (courseId, achievementId) = await IssuanceSeed.AchievementAsync(database, platformId, definition, cancellationToken);
         var awardId = (await IssuanceSeed.AwardsAsync(database, platformId, courseId, achievementId, 1, cancellationToken))[0];
         await services.GetRequiredService<OutboxStore>().EnqueueAsync(
             platformId, IssuanceKinds.IssueCredential, IssuanceKinds.IssueDedupeKey(awardId), IssuanceKinds.Payload(awardId), cancellationToken);

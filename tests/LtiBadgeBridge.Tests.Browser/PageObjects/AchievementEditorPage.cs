@@ -70,10 +70,10 @@ public sealed class AchievementEditorPage
 
     public Task SetThresholdAsync(int row, string threshold) => Content.Locator($"#r{row}-threshold").FillAsync(threshold);
 
-    /// <summary>Saves the form and waits for the confirmation (or the error summary, which the caller asserts on).</summary>
+    /// <summary>Saves the form — "Publish" for a new achievement or a draft, "Save achievement" for a published one — and waits for the confirmation (or the error summary, which the caller asserts on).</summary>
     public async Task SaveAsync()
     {
-        await Content.GetByRole(AriaRole.Button, new() { Name = "Save achievement" }).ClickAsync();
+        await Content.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^(Publish|Save achievement)$") }).ClickAsync();
         await Assertions.Expect(SavedMessage.Or(Errors)).ToBeVisibleAsync();
     }
 

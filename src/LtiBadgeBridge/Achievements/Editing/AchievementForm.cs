@@ -19,6 +19,12 @@ public sealed class AchievementForm
     /// <summary>The criteria narrative employers read (<c>criteria</c>).</summary>
     public string? CriteriaNarrative { get; set; }
 
+    /// <summary>
+    /// The narrative as generated from the criteria (<see cref="AchievementFormNarrative"/>), carried in the form so a
+    /// narrative the instructor left untouched follows the criteria they pick; null once it is their own text.
+    /// </summary>
+    public string? GeneratedCriteriaNarrative { get; set; }
+
     public string? AchievementType { get; set; }
 
     /// <summary>An https URL or an image data URI.</summary>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LtiBadgeBridge.Web.Pages.Lti.Instructor.Achievements;
 
-/// <summary>The course's achievements: state, approval gate, award counts, links; YAML export and import.</summary>
+/// <summary>The course's achievements: state (drafts marked, and published from here), approval gate, award counts, links; YAML export and import.</summary>
 public sealed class IndexModel(AchievementStore store, CourseOutcomesQuery outcomes) : InstructorPageModel
 {
     private const int MaxImportBytes = 512 * 1024;
@@ -23,6 +23,15 @@ public sealed class IndexModel(AchievementStore store, CourseOutcomesQuery outco
 
     [FromQuery(Name = "imported")]
     public string? Imported { get; set; }
+
+    [FromQuery(Name = "published")]
+    public string? Published { get; set; }
+
+    /// <summary>Import the definition as a draft (a new achievement or an existing draft).</summary>
+    [BindProperty]
+    public bool ImportAsDraft { get; set; }
+
+    public IReadOnlyList<DefinitionError> PublishErrors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -82,7 +91,7 @@ public sealed class IndexModel(AchievementStore store, CourseOutcomesQuery outco
             return await RefuseAsync("import_empty", "choose a .yaml or .json file, or paste a definition", cancellationToken);
         }
 
-        var result = await store.SaveAsync(LtiSession.PlatformId, CourseId, text, source, Actor(LtiSession), cancellationToken);
+        var result = await store.SaveAsync(LtiSession.PlatformId, CourseId, text, source, Actor(LtiSession), ImportAsDraft, cancellationToken);
         if (!result.Succeeded)
         {
             ImportErrors = result.Errors;
@@ -91,6 +100,31 @@ public sealed class IndexModel(AchievementStore store, CourseOutcomesQuery outco
         }
 
         return Redirect(Link(AchievementUrl(result.Achievement!.Id) + "?imported=" + (result.Changed ? "1" : "0")));
+    }
+
+    /// <summary>Publishes a draft of the course: validated again, made active (audited) and evaluated.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(long id, CancellationToken cancellationToken)
+    {
+        if (RequireCourse() is { } problem)
+        {
+            return problem;
+        }
+
+        var achievement = await store.GetAsync(id, cancellationToken);
+        if (achievement is null || !BelongsToCourse(achievement))
+        {
+            return ProblemPage(StatusCodes.Status404NotFound, AchievementErrorCodes.AchievementNotFound, "This achievement does not exist in this course.");
+        }
+
+        var result = await store.PublishAsync(id, Actor(LtiSession), cancellationToken);
+        if (!result.Succeeded)
+        {
+            PublishErrors = result.Errors;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        return Redirect(Link("/lti/instructor/achievements?published=" + id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     internal static string Actor(LtiBadgeBridge.Web.Lti.LtiSession session) =>

@@ -1,0 +1,6 @@
+-- Achievement drafts. achievements.status (since 0001, default 'active') now also takes 'draft': a draft is saved and
+-- versioned but never evaluated, awarded or shown to learners until it is published. Existing rows stay 'active'.
+-- published_at: when the achievement was first published (NULL while it is a draft).
+ALTER TABLE achievements ADD COLUMN published_at TEXT NULL;
+UPDATE achievements SET published_at = created_at WHERE status <> 'draft';
+CREATE INDEX ix_achievements_platform_status ON achievements (platform_id, status);
