@@ -21,8 +21,9 @@ public sealed class LearnerBadgeQuery(Database database, IssuanceSettings settin
 {
     private const int MaxCachedDefinitions = 512;
 
-    // Stored versions never change: the display fields of (achievement, version) are read once.
-    private static readonly ConcurrentDictionary<(long, int), Display> Displays = new();
+    // Stored versions never change: the display fields of (achievement, version) are read once. Per instance (one
+    // per service, over one database): ids are only unique within a database.
+    private readonly ConcurrentDictionary<(long, int), Display> displays = new();
 
     /// <summary>Every achievement of the course (its own and institution-wide) for the person.</summary>
     public async Task<LearnerCourse> CourseAsync(long platformId, long courseId, long personId, CancellationToken cancellationToken)
@@ -182,9 +183,9 @@ public sealed class LearnerBadgeQuery(Database database, IssuanceSettings settin
         };
     }
 
-    private static Display DisplayOf(AchievementRow row)
+    private Display DisplayOf(AchievementRow row)
     {
-        if (Displays.TryGetValue((row.Id, row.CurrentVersion), out var cached))
+        if (displays.TryGetValue((row.Id, row.CurrentVersion), out var cached))
         {
             return cached;
         }
@@ -195,12 +196,12 @@ public sealed class LearnerBadgeQuery(Database database, IssuanceSettings settin
             ? own
             : "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(DefaultBadgeImage.Svg(name)));
         var display = new Display(name, definition?.Description, Paragraphs(definition?.Criteria), image);
-        if (Displays.Count >= MaxCachedDefinitions)
+        if (displays.Count >= MaxCachedDefinitions)
         {
-            Displays.Clear();
+            displays.Clear();
         }
 
-        Displays[(row.Id, row.CurrentVersion)] = display;
+        displays[(row.Id, row.CurrentVersion)] = display;
         return display;
     }
 
