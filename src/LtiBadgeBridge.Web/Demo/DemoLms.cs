@@ -31,6 +31,7 @@ internal sealed class DemoLms : IAsyncDisposable, IDisposable
         Tokens = new DemoTokens(timeProvider);
         Throttle = new DemoThrottle(timeProvider);
         Tokens.AddCanvasToken(PersonalAccessToken, Course.Instructor.UserId);
+        Modules = new DemoModules(timeProvider);
     }
 
     public DemoLmsOptions Options { get; }
@@ -55,6 +56,9 @@ internal sealed class DemoLms : IAsyncDisposable, IDisposable
 
     public DemoThrottle Throttle { get; }
 
+    /// <summary>The course's module and the items Deep Linking put in it.</summary>
+    public DemoModules Modules { get; }
+
     /// <summary>The address the LMS listens on once started.</summary>
     public Uri? ListeningAt { get; private set; }
 
@@ -69,6 +73,7 @@ internal sealed class DemoLms : IAsyncDisposable, IDisposable
         DemoLtiEndpoints.Map(app, this);
         DemoCanvasEndpoints.Map(app, this);
         DemoPages.Map(app, this);
+        DemoDeepLinking.Map(app, this);
         await app.StartAsync(cancellationToken);
         ListeningAt = new Uri(app.Urls.First());
     }

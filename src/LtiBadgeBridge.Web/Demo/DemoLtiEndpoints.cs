@@ -67,7 +67,8 @@ internal static class DemoLtiEndpoints
             return DemoPages.ErrorPage(400, "login_required", "The login hint does not name the user of this launch; start the launch again from the course.");
         }
 
-        var idToken = lms.Sign(DemoLaunch.ResourceLinkClaims(lms, person, Get("nonce")).ToJsonString());
+        var claims = await DemoDeepLinking.ClaimsForHintAsync(lms, person, Get("nonce"), Get("lti_message_hint")) ?? DemoLaunch.ResourceLinkClaims(lms, person, Get("nonce"));
+        var idToken = lms.Sign(claims.ToJsonString());
         var fields = new List<KeyValuePair<string, string>> { new("id_token", idToken), new("state", Get("state")) };
         if (parameters.TryGetValue("lti_storage_target", out var target) && target.Length > 0)
         {
