@@ -32,6 +32,7 @@ internal sealed class DemoLms : IAsyncDisposable, IDisposable
         Throttle = new DemoThrottle(timeProvider);
         Tokens.AddCanvasToken(PersonalAccessToken, Course.Instructor.UserId);
         Modules = new DemoModules(timeProvider);
+        DeveloperKeys = new DemoDeveloperKeys(options, timeProvider);
     }
 
     public DemoLmsOptions Options { get; }
@@ -59,6 +60,9 @@ internal sealed class DemoLms : IAsyncDisposable, IDisposable
     /// <summary>The course's module and the items Deep Linking put in it.</summary>
     public DemoModules Modules { get; }
 
+    /// <summary>Admin &gt; Developer Keys: dynamic registration tokens and the tool's LTI developer key.</summary>
+    public DemoDeveloperKeys DeveloperKeys { get; }
+
     /// <summary>The address the LMS listens on once started.</summary>
     public Uri? ListeningAt { get; private set; }
 
@@ -74,6 +78,7 @@ internal sealed class DemoLms : IAsyncDisposable, IDisposable
         DemoCanvasEndpoints.Map(app, this);
         DemoPages.Map(app, this);
         DemoDeepLinking.Map(app, this);
+        DemoRegistration.Map(app, this);
         await app.StartAsync(cancellationToken);
         ListeningAt = new Uri(app.Urls.First());
     }

@@ -82,6 +82,7 @@ internal static class DemoPages
             .Append("<div class=\"card\"><h2>Launch as staff</h2>")
             .Append("<p><a class=\"button\" href=\"").Append(LaunchHref(course.Instructor)).Append("\">Launch as instructor (").Append(Encode(course.Instructor.Name)).Append(")</a> ")
             .Append("<a class=\"button\" href=\"").Append(LaunchHref(course.Admin)).Append("\">Launch as admin (").Append(Encode(course.Admin.Name)).Append(")</a></p></div>")
+            .Append(DemoRegistrationPages.HomeCard(lms))
             .Append(DemoDeepLinking.HomeCard(lms))
             .Append("<div class=\"card\"><h2>Gradebook</h2><p><a href=\"/courses/").Append(Course).Append("/gradebook\">Open the gradebook</a> to see the course grades and the scores the tool posts back (LTI Assignment and Grade Services).</p></div>")
             .Append("<div class=\"card\"><h2>For developers</h2><p class=\"muted\">Issuer <code>").Append(Encode(lms.Options.Issuer)).Append("</code>, client id <code>").Append(Encode(lms.Options.ClientId))
