@@ -23,6 +23,9 @@ public abstract class BrowserFixture : IAsyncLifetime
     /// <summary>Whether the tool and the LMS are on different sites (the tool is a third party in the iframe).</summary>
     protected abstract bool CrossSite { get; }
 
+    /// <summary>Whether the LMS starts with the tool registered and course sync configured (false: the test registers it in the LMS).</summary>
+    protected virtual bool RegisteredAtStart => true;
+
     /// <summary>Extra Chromium switches for this fixture's browser.</summary>
     protected virtual IEnumerable<string> ChromiumArgs => [];
 
@@ -43,7 +46,7 @@ public abstract class BrowserFixture : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         Assertions.SetDefaultExpectTimeout(TimeoutMs);
-        var started = Task.Run(() => DemoSite.StartAsync(CrossSite, ct), ct).WaitAsync(StartTimeout, ct);
+        var started = Task.Run(() => RegisteredAtStart ? DemoSite.StartAsync(CrossSite, ct) : DemoSite.StartUnregisteredAsync(ct), ct).WaitAsync(StartTimeout, ct);
         try
         {
             (playwright, Browser) = await Chromium.LaunchAsync(ChromiumArgs).WaitAsync(StartTimeout, ct);
