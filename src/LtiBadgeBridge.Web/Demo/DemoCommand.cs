@@ -13,7 +13,9 @@ namespace LtiBadgeBridge.Web.Demo;
 /// <c>demo</c>: runs the service on the embedded default (SQLite in <c>data/demo</c>) together with the
 /// emulated LMS on a second loopback port, registers the LMS as a Canvas platform, and prints where to
 /// start. Options: <c>--port</c> (the service, default 5000), <c>--lms-port</c> (default 5001),
-/// <c>--no-achievement</c> (do not define the pilot achievement); any
+/// <c>--no-achievement</c> (do not define the pilot achievement), <c>--register-in-lms</c> (start with the tool NOT
+/// registered: an admin registers it in the LMS by LTI Dynamic Registration and enters the Canvas API key in the
+/// tool's admin console, with an operator token printed at start unless <c>--Service:OperatorToken</c> is given); any
 /// other setting as for <c>serve</c> (e.g. <c>--Database:DataDirectory=...</c>).
 /// </summary>
 internal static partial class DemoCommand
@@ -23,6 +25,9 @@ internal static partial class DemoCommand
 
     /// <summary>Starts the demo without the pilot achievement (to define one in the editor).</summary>
     public const string NoAchievementFlag = "--no-achievement";
+
+    /// <summary>Starts with the tool not registered in the LMS: the admin registers it (Admin &gt; Developer Keys).</summary>
+    public const string RegisterInLmsFlag = "--register-in-lms";
 
     public static async Task<int> RunAsync(CommandLine commandLine)
     {
@@ -34,20 +39,25 @@ internal static partial class DemoCommand
 
         var toolOrigin = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         var lmsOrigin = new Uri($"http://127.0.0.1:{lmsPort.ToString(CultureInfo.InvariantCulture)}");
-        var app = ServiceHost.Build(HostArgs(commandLine, toolOrigin), HostRole.All);
+        var registerInLms = commandLine.HostArgs.Contains(RegisterInLmsFlag);
+        var operatorToken = registerInLms ? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) : null;
+        var app = ServiceHost.Build(HostArgs(commandLine, toolOrigin, operatorToken), HostRole.All);
         await using (app)
         {
             await ServiceHost.PrepareAsync(app, CancellationToken.None);
             ServiceHost.MapEndpoints(app);
 
             var timeProvider = app.Services.GetRequiredService<TimeProvider>();
-            var options = new DemoLmsOptions { Origin = lmsOrigin, ToolOrigin = toolOrigin };
+            var options = new DemoLmsOptions { Origin = lmsOrigin, ToolOrigin = toolOrigin, RegisteredAtStart = !registerInLms };
             await using var lms = new DemoLms(options, timeProvider);
-            var platform = await RegisterAsync(app.Services, options, CancellationToken.None);
-            await ConfigureSyncAsync(app.Services, platform, lms, CancellationToken.None);
-            if (!commandLine.HostArgs.Contains(NoAchievementFlag))
+            if (!registerInLms)
             {
-                await SeedPilotAchievementAsync(app.Services, platform, lms, CancellationToken.None);
+                var platform = await RegisterAsync(app.Services, options, CancellationToken.None);
+                await ConfigureSyncAsync(app.Services, platform, lms, CancellationToken.None);
+                if (!commandLine.HostArgs.Contains(NoAchievementFlag))
+                {
+                    await SeedPilotAchievementAsync(app.Services, platform, lms, CancellationToken.None);
+                }
             }
 
             try
@@ -59,6 +69,13 @@ internal static partial class DemoCommand
             {
                 await Console.Error.WriteLineAsync($"error: cannot listen on 127.0.0.1:{port} and 127.0.0.1:{lmsPort} ({ex.Message}); choose other ports with --port and --lms-port.");
                 return CliApp.ExitConfig;
+            }
+
+            if (registerInLms)
+            {
+                Console.WriteLine(DemoRegistrationGuide.Text(options, operatorToken!, app.Services));
+                await app.WaitForShutdownAsync();
+                return CliApp.ExitOk;
             }
 
             Console.WriteLine($"""
@@ -165,7 +182,7 @@ internal static partial class DemoCommand
         }
     }
 
-    private static string[] HostArgs(CommandLine commandLine, Uri toolOrigin)
+    private static string[] HostArgs(CommandLine commandLine, Uri toolOrigin, string? operatorToken)
     {
         var given = new List<string>();
         for (var i = 0; i < commandLine.HostArgs.Length; i++)
@@ -177,7 +194,7 @@ internal static partial class DemoCommand
                 continue;
             }
 
-            if (arg == NoAchievementFlag)
+            if (arg is NoAchievementFlag or RegisterInLmsFlag)
             {
                 continue;
             }
@@ -195,6 +212,7 @@ internal static partial class DemoCommand
         [
             "--Database:DataDirectory=" + Path.Combine("data", "demo"),
             "--Service:PublicBaseUrl=" + toolOrigin.GetLeftPart(UriPartial.Authority),
+            .. (operatorToken is null ? Array.Empty<string>() : ["--Service:OperatorToken=" + operatorToken]),
             .. given,
             "--urls=" + toolOrigin.GetLeftPart(UriPartial.Authority),
         ];

@@ -11,7 +11,7 @@ namespace LtiBadgeBridge.Web.Demo;
 internal static class DemoLaunch
 {
     public const string ResourceLinkId = "a8ad4e3c0f0b6ac3e7e9a4d5b1c2d3e4f5a6b7c8";
-    private const string MessageHintAudience = "demo-lms-message-hint";
+    internal const string MessageHintAudience = "demo-lms-message-hint";
 
     /// <summary>Fields of the third-party-initiated login Canvas posts to the tool's login URL.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> LoginInitiation(DemoLms lms, PilotPerson person)

@@ -31,6 +31,8 @@ internal sealed class DemoLms : IAsyncDisposable, IDisposable
         Tokens = new DemoTokens(timeProvider);
         Throttle = new DemoThrottle(timeProvider);
         Tokens.AddCanvasToken(PersonalAccessToken, Course.Instructor.UserId);
+        Modules = new DemoModules(timeProvider);
+        DeveloperKeys = new DemoDeveloperKeys(options, timeProvider);
         Moodle = new Moodle.DemoMoodle(this);
     }
 
@@ -59,6 +61,12 @@ internal sealed class DemoLms : IAsyncDisposable, IDisposable
 
     public DemoThrottle Throttle { get; }
 
+    /// <summary>The course's module and the items Deep Linking put in it.</summary>
+    public DemoModules Modules { get; }
+
+    /// <summary>Admin &gt; Developer Keys: dynamic registration tokens and the tool's LTI developer key.</summary>
+    public DemoDeveloperKeys DeveloperKeys { get; }
+
     /// <summary>The address the LMS listens on once started.</summary>
     public Uri? ListeningAt { get; private set; }
 
@@ -73,6 +81,8 @@ internal sealed class DemoLms : IAsyncDisposable, IDisposable
         DemoLtiEndpoints.Map(app, this);
         DemoCanvasEndpoints.Map(app, this);
         DemoPages.Map(app, this);
+        DemoDeepLinking.Map(app, this);
+        DemoRegistration.Map(app, this);
         Demo.Moodle.DemoMoodle.Map(app, this);
         await app.StartAsync(cancellationToken);
         ListeningAt = new Uri(app.Urls.First());

@@ -20,6 +20,10 @@ internal sealed record DemoLmsOptions
 
     public string ApiClientSecret { get; init; } = "demo-api-key-secret";
 
+    /// <summary>Whether the tool's LTI developer key exists and is ON from the start (the quick demo); false leaves the
+    /// registration to an admin in the LMS (Admin &gt; Developer Keys, LTI Dynamic Registration).</summary>
+    public bool RegisteredAtStart { get; init; } = true;
+
     public string ToolLoginPath { get; init; } = "/lti/login";
 
     public string ToolLaunchPath { get; init; } = "/lti/launch";

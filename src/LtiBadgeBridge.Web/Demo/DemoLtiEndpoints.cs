@@ -60,6 +60,11 @@ internal static class DemoLtiEndpoints
             return DemoPages.ErrorPage(400, "invalid_request", problem);
         }
 
+        if (!lms.DeveloperKeys.LaunchesAllowed)
+        {
+            return DemoPages.ErrorPage(400, "invalid_client", "The tool's developer key is not registered or is OFF: an admin registers it and turns it ON under Admin > Developer Keys.");
+        }
+
         var hinted = await DemoLaunch.ReadMessageHintAsync(lms, Get("lti_message_hint"));
         var person = lms.Course.FindBySubject(Get("login_hint"));
         if (person is null || hinted != person.UserId)
@@ -67,7 +72,8 @@ internal static class DemoLtiEndpoints
             return DemoPages.ErrorPage(400, "login_required", "The login hint does not name the user of this launch; start the launch again from the course.");
         }
 
-        var idToken = lms.Sign(DemoLaunch.ResourceLinkClaims(lms, person, Get("nonce")).ToJsonString());
+        var claims = await DemoDeepLinking.ClaimsForHintAsync(lms, person, Get("nonce"), Get("lti_message_hint")) ?? DemoLaunch.ResourceLinkClaims(lms, person, Get("nonce"));
+        var idToken = lms.Sign(claims.ToJsonString());
         var fields = new List<KeyValuePair<string, string>> { new("id_token", idToken), new("state", Get("state")) };
         if (parameters.TryGetValue("lti_storage_target", out var target) && target.Length > 0)
         {
@@ -124,13 +130,14 @@ internal static class DemoLtiEndpoints
         });
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt
             || jwt.Subject != options.ClientId || string.IsNullOrEmpty(jwt.Id)
-            || !lms.Tokens.TryUseAssertionId(jwt.Id, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero)))
+            || !lms.Tokens.TryUseAssertionId(jwt.Id, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero))
+            || !lms.DeveloperKeys.LaunchesAllowed)
         {
             return OAuthError(400, "invalid_client", "The client assertion is not valid for this developer key.");
         }
 
         var requested = scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var granted = requested.Where(s => GrantableScopes.Contains(s, StringComparer.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var granted = requested.Where(s => GrantableScopes.Contains(s, StringComparer.Ordinal) && lms.DeveloperKeys.Grants(s)).ToHashSet(StringComparer.Ordinal);
         if (granted.Count == 0)
         {
             return OAuthError(400, "invalid_scope", "None of the requested scopes is enabled on this developer key.");

@@ -26,7 +26,7 @@ internal static class DemoPages
 
     /// <summary>LTI Client Side postMessage storage answered by the course frame, for tools that cannot
     /// rely on cookies inside the iframe (<c>lti.capabilities</c>, <c>lti.put_data</c>, <c>lti.get_data</c>).</summary>
-    private const string PlatformStorageScript = """
+    internal const string PlatformStorageScript = """
         <script>
         (function(){var store={};window.addEventListener('message',function(e){var m=e.data;if(!m||typeof m!=='object'||typeof m.subject!=='string')return;
         var frame=document.querySelector('iframe[name=tool_content]');if(!frame||e.source!==frame.contentWindow)return;
@@ -82,6 +82,8 @@ internal static class DemoPages
             .Append("<div class=\"card\"><h2>Launch as staff</h2>")
             .Append("<p><a class=\"button\" href=\"").Append(LaunchHref(course.Instructor)).Append("\">Launch as instructor (").Append(Encode(course.Instructor.Name)).Append(")</a> ")
             .Append("<a class=\"button\" href=\"").Append(LaunchHref(course.Admin)).Append("\">Launch as admin (").Append(Encode(course.Admin.Name)).Append(")</a></p></div>")
+            .Append(DemoRegistrationPages.HomeCard(lms))
+            .Append(DemoDeepLinking.HomeCard(lms))
             .Append("<div class=\"card\"><h2>Gradebook</h2><p><a href=\"/courses/").Append(Course).Append("/gradebook\">Open the gradebook</a> to see the course grades and the scores the tool posts back (LTI Assignment and Grade Services).</p></div>")
             .Append(Moodle.DemoMoodlePages.HomeSection(lms.Moodle))
             .Append("<div class=\"card\"><h2>For developers</h2><p class=\"muted\">Issuer <code>").Append(Encode(lms.Options.Issuer)).Append("</code>, client id <code>").Append(Encode(lms.Options.ClientId))
@@ -151,11 +153,11 @@ internal static class DemoPages
         (score.ScoreGiven is { } given ? given.ToString("0.##", CultureInfo.InvariantCulture) + (score.ScoreMaximum is { } max ? " / " + max.ToString("0.##", CultureInfo.InvariantCulture) : "") : score.GradingProgress)
         + (string.IsNullOrEmpty(score.Comment) ? "" : " — " + score.Comment);
 
-    private static IResult Page(string title, string body) =>
+    internal static IResult Page(string title, string body) =>
         Results.Content(Document(title, "<header><a href=\"/\">Demo LMS</a> · Cloud Computing</header>" + body), "text/html; charset=utf-8");
 
     private static string Document(string title, string body) =>
         $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{Encode(title)}</title><style>{Style}</style></head><body>{body}</body></html>";
 
-    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+    internal static string Encode(string value) => WebUtility.HtmlEncode(value);
 }

@@ -107,7 +107,7 @@ internal static class SyncEndpoints
 
         await credentials.SaveCourseTokenAsync(course.PlatformId, course.Id, exchanged.Value, cancellationToken);
         await runs.ResumeAsync(course.Id, cancellationToken);
-        await publisher.PublishSyncAsync(course.PlatformId, course.Id, "connected", cancellationToken);
+        await publisher.PublishSyncNowAsync(course.PlatformId, course.Id, "connected", cancellationToken);
         return Page(200, "Connected", "This course is connected to Canvas and the first sync has started. You can close this window: the course page shows the progress.");
     }
 

@@ -20,6 +20,16 @@ public sealed class SyncPublisher(OutboxPublisher outbox, TimeProvider timeProvi
         return outbox.PublishAndNudgeAsync(platformId, SyncCourseKind, key, payload, cancellationToken);
     }
 
+    /// <summary>Publishes <c>sync-course</c> outside the 5-minute debounce, for a change that makes the debounced request
+    /// moot: once a course is connected, a sync that paused earlier in the same window for want of the connection must not
+    /// hold the first real sync back. Returns true when added.</summary>
+    public Task<bool> PublishSyncNowAsync(long platformId, long courseId, string reason, CancellationToken cancellationToken)
+    {
+        var key = string.Create(CultureInfo.InvariantCulture, $"sync-course:{courseId}:{reason}:{timeProvider.GetUtcNow().UtcTicks}");
+        var payload = JsonSerializer.Serialize(new SyncCoursePayload { CourseId = courseId, Reason = reason }, SnapshotJson.Options);
+        return outbox.PublishAndNudgeAsync(platformId, SyncCourseKind, key, payload, cancellationToken);
+    }
+
     /// <summary>Publishes <c>evaluate-course</c> after a sync finished at <paramref name="finishedAt"/>.</summary>
     public Task<bool> PublishEvaluateAsync(long platformId, long courseId, DateTimeOffset finishedAt, CancellationToken cancellationToken)
     {

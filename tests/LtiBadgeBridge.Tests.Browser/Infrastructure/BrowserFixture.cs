@@ -26,6 +26,9 @@ public abstract class BrowserFixture : IAsyncLifetime
     /// <summary>Whether the tool and the LMS are on different sites (the tool is a third party in the iframe).</summary>
     protected abstract bool CrossSite { get; }
 
+    /// <summary>Whether the LMS starts with the tool registered and course sync configured (false: the test registers it in the LMS).</summary>
+    protected virtual bool RegisteredAtStart => true;
+
     /// <summary>Extra Chromium switches for this fixture's browser.</summary>
     protected virtual IEnumerable<string> ChromiumArgs => [];
 
@@ -49,7 +52,7 @@ public abstract class BrowserFixture : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         Assertions.SetDefaultExpectTimeout(TimeoutMs);
-        var starting = Task.Run(() => DemoSite.StartAsync(CrossSite, ct, OperatorToken), ct);
+        var starting = Task.Run(() => RegisteredAtStart ? DemoSite.StartAsync(CrossSite, ct, OperatorToken) : DemoSite.StartUnregisteredAsync(ct), ct);
         try
         {
             (playwright, Browser) = await Chromium.LaunchAsync(ChromiumArgs).WaitAsync(StartTimeout, ct);
