@@ -15,8 +15,8 @@ namespace LtiBadgeBridge.Web.Demo;
 /// start. Options: <c>--port</c> (the service, default 5000), <c>--lms-port</c> (default 5001),
 /// <c>--no-achievement</c> (do not define the pilot achievement), <c>--register-in-lms</c> (start with the tool NOT
 /// registered: an admin registers it in the LMS by LTI Dynamic Registration and enters the Canvas API key in the
-/// tool's admin console, with an operator token printed at start unless <c>--Service:OperatorToken</c> is given); any
-/// other setting as for <c>serve</c> (e.g. <c>--Database:DataDirectory=...</c>).
+/// tool's admin console); any other setting as for <c>serve</c> (e.g. <c>--Database:DataDirectory=...</c>). The admin
+/// console's operator token is generated and printed at start unless <c>--Service:OperatorToken</c> is given.
 /// </summary>
 internal static partial class DemoCommand
 {
@@ -40,7 +40,8 @@ internal static partial class DemoCommand
         var toolOrigin = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         var lmsOrigin = new Uri($"http://127.0.0.1:{lmsPort.ToString(CultureInfo.InvariantCulture)}");
         var registerInLms = commandLine.HostArgs.Contains(RegisterInLmsFlag);
-        var operatorToken = registerInLms ? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) : null;
+        // The admin console needs an operator login (the Moodle token and the Canvas API key are entered there).
+        var operatorToken = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var app = ServiceHost.Build(HostArgs(commandLine, toolOrigin, operatorToken), HostRole.All);
         await using (app)
         {
@@ -73,7 +74,7 @@ internal static partial class DemoCommand
 
             if (registerInLms)
             {
-                Console.WriteLine(DemoRegistrationGuide.Text(options, operatorToken!, app.Services));
+                Console.WriteLine(DemoRegistrationGuide.Text(options, operatorToken, app.Services));
                 await app.WaitForShutdownAsync();
                 return CliApp.ExitOk;
             }
@@ -87,6 +88,7 @@ internal static partial class DemoCommand
                   Canvas REST API: {lmsOrigin.AbsoluteUri}api/v1 (personal access token printed only here: {lms.PersonalAccessToken})
                   Demo Moodle (the same course; register the tool first): {lms.Moodle.ManageToolsUrl.AbsoluteUri}
                     course {lms.Moodle.CourseUrl.AbsoluteUri}, web service token on {lms.Moodle.ManageTokensUrl.AbsoluteUri}
+                  Admin console: {new Uri(toolOrigin, "/admin").AbsoluteUri} (operator token {DemoRegistrationGuide.EffectiveToken(operatorToken, app.Services)})
                 Press Ctrl+C to stop.
                 """);
             await app.WaitForShutdownAsync();
@@ -182,7 +184,7 @@ internal static partial class DemoCommand
         }
     }
 
-    private static string[] HostArgs(CommandLine commandLine, Uri toolOrigin, string? operatorToken)
+    private static string[] HostArgs(CommandLine commandLine, Uri toolOrigin, string operatorToken)
     {
         var given = new List<string>();
         for (var i = 0; i < commandLine.HostArgs.Length; i++)
@@ -212,7 +214,7 @@ internal static partial class DemoCommand
         [
             "--Database:DataDirectory=" + Path.Combine("data", "demo"),
             "--Service:PublicBaseUrl=" + toolOrigin.GetLeftPart(UriPartial.Authority),
-            .. (operatorToken is null ? Array.Empty<string>() : ["--Service:OperatorToken=" + operatorToken]),
+            "--Service:OperatorToken=" + operatorToken,
             .. given,
             "--urls=" + toolOrigin.GetLeftPart(UriPartial.Authority),
         ];

@@ -10,8 +10,7 @@ internal static class DemoRegistrationGuide
     /// <param name="generatedToken">The operator token the demo generated; the operator's own <c>Service:OperatorToken</c> wins.</param>
     public static string Text(DemoLmsOptions options, string generatedToken, IServiceProvider services)
     {
-        var effective = services.GetRequiredService<IOptions<ServiceOptions>>().Value.OperatorToken;
-        var token = effective == generatedToken ? generatedToken : "(the Service:OperatorToken you configured)";
+        var token = EffectiveToken(generatedToken, services);
         return $"""
 
             Demo running, with the badge tool NOT yet registered in the LMS.
@@ -25,5 +24,12 @@ internal static class DemoRegistrationGuide
             Then launch as the instructor from the course home and connect the course to Canvas from the tool's course page.
             Press Ctrl+C to stop.
             """;
+    }
+
+    /// <summary>The operator token to print: the generated one, unless the operator configured their own (never echoed).</summary>
+    public static string EffectiveToken(string generatedToken, IServiceProvider services)
+    {
+        var effective = services.GetRequiredService<IOptions<ServiceOptions>>().Value.OperatorToken;
+        return effective == generatedToken ? generatedToken : "(the Service:OperatorToken you configured)";
     }
 }
