@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LtiBadgeBridge.Lti;
 using LtiBadgeBridge.Web.Demo.Data;
+using static LtiBadgeBridge.Web.Demo.DemoJsonBody;
 
 namespace LtiBadgeBridge.Web.Demo;
 
@@ -205,27 +206,6 @@ internal static class DemoAgsEndpoints
             EndDateTime = DateTimeOffset.TryParse(Text(body, "endDateTime"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var end) ? end : null,
         };
     }
-
-    private static async Task<JsonObject?> ReadObjectAsync(HttpContext http)
-    {
-        try
-        {
-            return await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string? Text(JsonObject? body, string name) =>
-        body?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-    private static double? Number(JsonObject? body, string name) =>
-        body?[name] is JsonValue value && value.TryGetValue<double>(out var number) ? number : null;
-
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues filter, string? value) =>
-        filter.Count == 0 || string.Equals(filter.ToString(), value, StringComparison.Ordinal);
 
     private static IResult NotFound() =>
         Microsoft.AspNetCore.Http.Results.Json(new { errors = new[] { new { message = "The specified resource does not exist." } } }, statusCode: 404);

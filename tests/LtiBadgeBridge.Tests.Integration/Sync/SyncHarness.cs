@@ -70,6 +70,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         collection.AddSingleton<CourseStore>();
         collection.AddSingleton<SnapshotStore>();
         collection.AddSingleton<PlatformStore>();
+        collection.AddSingleton<LtiBadgeBridge.Audit.AuditLog>();
         collection.AddCanvasClient(options =>
         {
             options.TransientRetryDelay = TimeSpan.FromMilliseconds(5);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LtiBadgeBridge.Lti;
+using static LtiBadgeBridge.Web.Demo.DemoJsonBody;
 
 namespace LtiBadgeBridge.Web.Demo.Moodle;
 
@@ -215,27 +216,6 @@ internal static class DemoMoodleAgs
             ResourceLinkId = Text(body, "resourceLinkId"),
         };
     }
-
-    private static async Task<JsonObject?> ReadObjectAsync(HttpContext http)
-    {
-        try
-        {
-            return await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string? Text(JsonObject? body, string name) =>
-        body?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-    private static double? Number(JsonObject? body, string name) =>
-        body?[name] is JsonValue value && value.TryGetValue<double>(out var number) ? number : null;
-
-    private static bool Matches(Microsoft.Extensions.Primitives.StringValues filter, string? value) =>
-        filter.Count == 0 || string.Equals(filter.ToString(), value, StringComparison.Ordinal);
 
     private static IResult Unauthorized() => Microsoft.AspNetCore.Http.Results.Text("Unauthorized", "text/plain", statusCode: 401);
 
