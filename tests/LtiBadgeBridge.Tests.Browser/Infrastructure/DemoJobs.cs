@@ -107,6 +107,24 @@ internal sealed class DemoJobs
         RunUntilAsync(() => $"credential {publicId} is revoked", async ct =>
             (await Get<CredentialStore>().FindByPublicIdAsync(publicId, ct))?.IsRevoked == true, cancellationToken);
 
+    /// <summary>Runs the outbox (and the gradebook post-back) until the demo Canvas gradebook holds a score for the learner.</summary>
+    public Task WaitForCanvasScoreAsync(int learner, CancellationToken cancellationToken)
+    {
+        var subject = site.Lms.Course.Learners[learner].Subject;
+        var gradebook = site.Lms.Gradebook;
+        var postScores = Services.GetServices<IOutboxHandler>().Single(h => h.Kind == LtiBadgeBridge.Gradebook.GradebookKinds.PostScore);
+        return RunUntilAsync(() => $"the demo gradebook holds a score for {subject}", async ct =>
+        {
+            if (gradebook.LineItems.Any(l => gradebook.ScoreOf(l.Id, subject) is not null))
+            {
+                return true;
+            }
+
+            await postScores.ProcessBatchAsync(ct);
+            return false;
+        }, cancellationToken);
+    }
+
     /// <summary>Processes one batch of each kind in order, then checks <paramref name="done"/>; repeats until it holds.</summary>
     public async Task RunUntilAsync(Func<string> what, Func<CancellationToken, Task<bool>> done, CancellationToken cancellationToken)
     {

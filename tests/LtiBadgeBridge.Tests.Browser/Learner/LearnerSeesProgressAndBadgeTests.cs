@@ -2,6 +2,7 @@ using LtiBadgeBridge.Achievements;
 using LtiBadgeBridge.Testing.Issuance;
 using LtiBadgeBridge.Tests.Browser.Infrastructure;
 using LtiBadgeBridge.Tests.Browser.PageObjects;
+using LtiBadgeBridge.Web.Demo.Data;
 using Microsoft.Playwright;
 
 namespace LtiBadgeBridge.Tests.Browser.Learner;
@@ -9,7 +10,7 @@ namespace LtiBadgeBridge.Tests.Browser.Learner;
 /// <summary>
 /// The pilot achievement on the demo course after a sync, an evaluation and issuance by the service's own jobs:
 /// a learner who meets every rule sees the earned badge with its links and verifies it publicly; a learner one
-/// criterion short sees progress bars with the explanation; the instructor revokes the badge from the awards
+/// criterion short sees progress bars with the explanation; the LMS gradebook shows the posted badge score; the instructor revokes the badge from the awards
 /// page and the public page then says so.
 /// </summary>
 public sealed class LearnerSeesProgressAndBadgeTests(DemoFixture fixture) : IClassFixture<DemoFixture>
@@ -54,6 +55,17 @@ public sealed class LearnerSeesProgressAndBadgeTests(DemoFixture fixture) : ICla
         await Assertions.Expect(LearnerPage.PngDownload(card)).ToBeVisibleAsync();
         await Assertions.Expect(LearnerPage.WalletDownload(card)).ToBeVisibleAsync();
         await earnerTab.ScreenshotAsync("earned");
+
+        // The badge reaches the LMS's gradebook: the tool posts 1/1 with the verify link to the achievement's line item.
+        await jobs.WaitForCanvasScoreAsync(Earner, ct);
+        await using (var gradesTab = await fixture.OpenAsync())
+        {
+            await gradesTab.Page.GotoAsync(new Uri(fixture.Site.LmsOrigin, $"/courses/{PilotCourse.CourseId}/gradebook").AbsoluteUri);
+            var row = gradesTab.Page.GetByRole(AriaRole.Row).Filter(new() { Has = gradesTab.Page.GetByRole(AriaRole.Rowheader, new() { Name = fixture.Site.Lms.Course.Learners[Earner].SortableName, Exact = true }) });
+            await Assertions.Expect(row).ToContainTextAsync("1 / 1");
+            await Assertions.Expect(row).ToContainTextAsync($"/credentials/{credential.PublicId}");
+            await gradesTab.ScreenshotAsync("gradebook");
+        }
 
         // The learner whose course grade is just short: a progress bar per criterion and the explanation in words.
         await close.Tool.GoToAsync(DemoCoursePage.LearnerLanding);
