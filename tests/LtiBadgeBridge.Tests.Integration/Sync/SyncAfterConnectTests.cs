@@ -1,5 +1,5 @@
+using Dapper;
 using LtiBadgeBridge.Courses;
-using LtiBadgeBridge.Outbox;
 using LtiBadgeBridge.Registrations;
 using LtiBadgeBridge.Sync;
 using LtiBadgeBridge.Tests.Integration.Hosting;
@@ -43,6 +43,10 @@ public sealed class SyncAfterConnectTests
         Assert.True(launch);
         Assert.False(repeated);
         Assert.True(connected);
-        Assert.Contains(SyncPublisher.SyncCourseKind, await service.Services.GetRequiredService<OutboxStore>().PendingKindsAsync(ct));
+
+        // Two requests recorded (the service's own workers may already have run them: count them, pending or done).
+        await using var connection = await service.Services.GetRequiredService<LtiBadgeBridge.Data.Database>().OpenAsync(ct);
+        Assert.Equal(2, await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM outbox WHERE kind = @kind", new { kind = SyncPublisher.SyncCourseKind }, cancellationToken: ct)));
     }
 }
