@@ -187,26 +187,6 @@ internal static class DemoAgsEndpoints
         ["endDateTime"] = item.EndDateTime?.ToString("O", CultureInfo.InvariantCulture),
     };
 
-    private static async Task<DemoLineItem?> ReadLineItemAsync(HttpContext http)
-    {
-        var body = await ReadObjectAsync(http);
-        if (body is null || Text(body, "label") is not { Length: > 0 } label || Number(body, "scoreMaximum") is not { } maximum || maximum <= 0)
-        {
-            return null;
-        }
-
-        return new DemoLineItem
-        {
-            Label = label,
-            ScoreMaximum = maximum,
-            ResourceId = Text(body, "resourceId"),
-            Tag = Text(body, "tag"),
-            ResourceLinkId = Text(body, "resourceLinkId"),
-            StartDateTime = DateTimeOffset.TryParse(Text(body, "startDateTime"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) ? start : null,
-            EndDateTime = DateTimeOffset.TryParse(Text(body, "endDateTime"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var end) ? end : null,
-        };
-    }
-
     private static IResult NotFound() =>
         Microsoft.AspNetCore.Http.Results.Json(new { errors = new[] { new { message = "The specified resource does not exist." } } }, statusCode: 404);
 

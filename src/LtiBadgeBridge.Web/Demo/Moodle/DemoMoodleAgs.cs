@@ -199,24 +199,6 @@ internal static class DemoMoodleAgs
         return json;
     }
 
-    private static async Task<DemoLineItem?> ReadLineItemAsync(HttpContext http)
-    {
-        var body = await ReadObjectAsync(http);
-        if (body is null || Text(body, "label") is not { Length: > 0 } label || Number(body, "scoreMaximum") is not { } maximum || maximum <= 0)
-        {
-            return null;
-        }
-
-        return new DemoLineItem
-        {
-            Label = label,
-            ScoreMaximum = maximum,
-            ResourceId = Text(body, "resourceId"),
-            Tag = Text(body, "tag"),
-            ResourceLinkId = Text(body, "resourceLinkId"),
-        };
-    }
-
     private static IResult Unauthorized() => Microsoft.AspNetCore.Http.Results.Text("Unauthorized", "text/plain", statusCode: 401);
 
     private static IResult NotFound() => Microsoft.AspNetCore.Http.Results.Text("Not Found", "text/plain", statusCode: 404);
